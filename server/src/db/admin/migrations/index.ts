@@ -1,0 +1,4 @@
+import { M0001AccountsAndTenants } from './m0001-accounts-and-tenants.ts';
+
+/** Admin database migrations, oldest first. Never edit one that has shipped; add the next. */
+export const adminMigrations = [M0001AccountsAndTenants];

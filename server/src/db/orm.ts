@@ -1,0 +1,60 @@
+import { Migrator } from '@mikro-orm/migrations';
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { Session } from '../modules/auth/session.entity.ts';
+import { User } from '../modules/auth/user.entity.ts';
+import { Setting } from '../modules/settings/setting.entity.ts';
+import { Membership } from '../modules/tenants/membership.entity.ts';
+import { Tenant } from '../modules/tenants/tenant.entity.ts';
+import { adminMigrations } from './admin/migrations/index.ts';
+import { tenantMigrations } from './tenant/migrations/index.ts';
+
+export const adminEntities = [Tenant, User, Membership, Session];
+export const tenantEntities = [Setting];
+
+interface PoolOptions {
+  max: number;
+  idleTimeoutMillis?: number;
+}
+
+function baseOptions(clientUrl: string, pool: PoolOptions, applicationName: string): Options {
+  return {
+    clientUrl,
+    pool: { min: 0, max: pool.max, idleTimeoutMillis: pool.idleTimeoutMillis ?? 30_000 },
+    driverOptions: { application_name: applicationName },
+    extensions: [Migrator],
+    ensureDatabase: false,
+    allowGlobalContext: false,
+    metadataCache: { enabled: false },
+    discovery: { warnWhenNoEntities: false },
+    debug: false,
+  };
+}
+
+/** Options of the admin database ORM: tenants, users, memberships, sessions. */
+export function adminOrmOptions(clientUrl: string, pool: PoolOptions = { max: 10 }): Options {
+  return {
+    ...baseOptions(clientUrl, pool, 'smartket-admin'),
+    entities: adminEntities,
+    migrations: { migrationsList: adminMigrations, tableName: 'mikro_orm_migrations', snapshot: false, silent: true },
+  };
+}
+
+/** Options of one tenant database ORM (and of the template it was cloned from). */
+export function tenantOrmOptions(clientUrl: string, pool: PoolOptions): Options {
+  return {
+    ...baseOptions(clientUrl, pool, 'smartket-tenant'),
+    entities: tenantEntities,
+    migrations: { migrationsList: tenantMigrations, tableName: 'mikro_orm_migrations', snapshot: false, silent: true },
+  };
+}
+
+/** Applies every pending migration with `options` and closes the connection. Returns their names. */
+export async function migrate(options: Options): Promise<string[]> {
+  const orm = await MikroORM.init({ ...options, pool: { min: 0, max: 1 } });
+  try {
+    const applied = await orm.migrator.up();
+    return applied.map((migration) => migration.name);
+  } finally {
+    await orm.close(true);
+  }
+}

@@ -1,0 +1,7 @@
+import { T0001Settings } from './t0001-settings.ts';
+
+/**
+ * Tenant database migrations, oldest first. They run on the template (new tenants are cloned
+ * from it) and on every existing tenant database (`npm run tenants:migrate`).
+ */
+export const tenantMigrations = [T0001Settings];

@@ -1,0 +1,72 @@
+import type { FieldIssue, FieldIssueCode } from '@smartket/shared';
+import type { NextFunction, Request, Response } from 'express';
+import type { z } from 'zod';
+import { AppError } from '../../lib/errors.ts';
+
+type Source = 'body' | 'query' | 'params';
+
+/**
+ * Validates one part of the request with a shared zod schema. The parsed value is kept in
+ * `res.locals.input`, so a handler sees only validated input, never `req.body`.
+ */
+export function validate<Schema extends z.ZodType>(schema: Schema, source: Source = 'body') {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const result = schema.safeParse(req[source] ?? {});
+    if (!result.success) {
+      next(validationError(result.error));
+      return;
+    }
+    res.locals.input = result.data;
+    next();
+  };
+}
+
+/** The validated input stored by `validate()`, typed by the schema it was checked with. */
+export function inputOf<Schema extends z.ZodType>(res: Response, _schema: Schema): z.infer<Schema> {
+  return res.locals.input as z.infer<Schema>;
+}
+
+/** One 422 naming every field at fault, with a stable code per field. */
+export function validationError(error: z.ZodError): AppError {
+  const fields: Record<string, FieldIssue> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? '' : '_');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        fields[[path, key].filter(Boolean).join('.')] ??= { code: 'unknown_field', message: 'Unknown field' };
+      }
+      continue;
+    }
+    fields[path] ??= describeIssue(issue);
+  }
+  const names = Object.keys(fields).join(', ');
+  return new AppError('validation_failed', 422, `Invalid fields: ${names}`, { fields });
+}
+
+function describeIssue(issue: z.core.$ZodIssue): FieldIssue {
+  const field = (code: FieldIssueCode, message: string, params?: FieldIssue['params']): FieldIssue =>
+    params ? { code, message, params } : { code, message };
+
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === null
+        ? field('required', 'Required')
+        : field('invalid_type', `Expected ${issue.expected}`);
+    case 'too_small':
+      return issue.origin === 'string' && Number(issue.minimum) === 1
+        ? field('required', 'Required')
+        : field('too_short', issue.message, { min: Number(issue.minimum) });
+    case 'too_big':
+      return field('too_long', issue.message, { max: Number(issue.maximum) });
+    case 'invalid_format':
+      return issue.format === 'email'
+        ? field('invalid_email', 'Not a valid e-mail address')
+        : field('invalid_value', issue.message);
+    case 'custom': {
+      const code = (issue.params as { code?: FieldIssueCode } | undefined)?.code;
+      return field(code ?? 'invalid_value', issue.message);
+    }
+    default:
+      return field('invalid_value', issue.message);
+  }
+}

@@ -1,0 +1,107 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { LoginInput, MeView, SignupInput } from '@smartket/shared';
+import { AppError, forbidden } from '../../lib/errors.ts';
+import { hashPassword, isCommonPassword, passwordDecoyHash, verifyPassword } from '../../lib/passwords.ts';
+import { Membership } from '../tenants/membership.entity.ts';
+import type { ProvisioningService } from '../tenants/provisioning.service.ts';
+import { presentMe } from './auth.presenter.ts';
+import { Session } from './session.entity.ts';
+import type { SessionService } from './session.service.ts';
+import { User } from './user.entity.ts';
+
+export interface IssuedSession {
+  token: string;
+  expiresAt: Date;
+}
+
+export interface SignedIn {
+  me: MeView;
+  session: IssuedSession;
+}
+
+/** Accounts: signup with a new tenant, login, logout, the signed-in view and tenant switching. */
+export class AuthService {
+  private readonly adminOrm: MikroORM;
+  private readonly sessions: SessionService;
+  private readonly provisioning: ProvisioningService;
+
+  constructor(deps: { adminOrm: MikroORM; sessions: SessionService; provisioning: ProvisioningService }) {
+    this.adminOrm = deps.adminOrm;
+    this.sessions = deps.sessions;
+    this.provisioning = deps.provisioning;
+  }
+
+  /** Creates the owner, their tenant with its own database, and a session. */
+  async signup(input: SignupInput): Promise<SignedIn> {
+    assertStrongPassword(input.password, input.email);
+    const passwordHash = await hashPassword(input.password);
+    const account = await this.provisioning.signup({
+      email: input.email,
+      passwordHash,
+      businessName: input.businessName,
+      lineOfBusiness: input.lineOfBusiness,
+    });
+    return {
+      me: presentMe(account.user, [account.membership], account.tenant.id),
+      session: account.session,
+    };
+  }
+
+  /** Checks the credentials; unknown e-mail and wrong password answer the same, in the same time. */
+  async login(input: LoginInput): Promise<SignedIn> {
+    const em = this.adminOrm.em.fork();
+    const user = await em.findOne(User, { email: input.email }, { populate: ['passwordHash'] });
+    const matches = await verifyPassword(user?.passwordHash ?? (await passwordDecoyHash()), input.password);
+    if (!user || !matches) {
+      throw new AppError('invalid_credentials', 401, 'Wrong e-mail or password');
+    }
+    const memberships = await this.membershipsOf(em, user.id);
+    const activeTenantId = memberships.find((m) => m.tenant.getEntity().status === 'active')?.tenant.id ?? null;
+    const { token, session } = await this.sessions.create(em, user, activeTenantId);
+    return { me: presentMe(user, memberships, activeTenantId), session: { token, expiresAt: session.expiresAt } };
+  }
+
+  /** What the signed-in user sees of themselves and their businesses. */
+  async me(em: EntityManager, session: Session): Promise<MeView> {
+    const user = session.user.getEntity();
+    const memberships = await this.membershipsOf(em, user.id);
+    return presentMe(user, memberships, session.activeTenant?.id ?? null);
+  }
+
+  /** Makes another of the user's tenants the active one for this session. */
+  async switchTenant(em: EntityManager, session: Session, tenantId: string): Promise<MeView> {
+    const membership = await em.findOne(Membership, { user: session.user.id, tenant: tenantId }, { populate: ['tenant'] });
+    if (!membership || membership.tenant.getEntity().status !== 'active') {
+      throw forbidden('You are not a member of that business');
+    }
+    session.activeTenant = membership.tenant;
+    await em.flush();
+    return this.me(em, session);
+  }
+
+  async logout(em: EntityManager, session: Session): Promise<void> {
+    await this.sessions.invalidate(em, session.id);
+  }
+
+  private membershipsOf(em: EntityManager, userId: string): Promise<Membership[]> {
+    return em.find(
+      Membership,
+      { user: userId, tenant: { status: { $ne: 'provisioning' } } },
+      { populate: ['tenant'], orderBy: { createdAt: 'asc' } },
+    );
+  }
+}
+
+/** Refuses passwords that are easy to guess, naming the field and the reason. */
+export function assertStrongPassword(password: string, email: string): void {
+  const reject = (code: 'password_equals_email' | 'password_common', message: string) =>
+    new AppError('validation_failed', 422, `Invalid fields: password`, { fields: { password: { code, message } } });
+  const lowered = password.trim().toLowerCase();
+  if (lowered === email || lowered === email.split('@')[0]) {
+    throw reject('password_equals_email', 'The password cannot be your e-mail');
+  }
+  if (isCommonPassword(password)) {
+    throw reject('password_common', 'This password is too common');
+  }
+}

@@ -1,0 +1,16 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+/** A person with an e-mail account (owners and admins). Staff sign in with PINs per tenant. */
+export const User = defineEntity({
+  name: 'User',
+  tableName: 'users',
+  properties: {
+    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    email: p.string().length(254).unique(),
+    passwordHash: p.text().lazy(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+});
+
+export type User = InferEntity<typeof User>;

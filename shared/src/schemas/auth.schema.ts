@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { LINES_OF_BUSINESS, MEMBERSHIP_ROLES, PLANS, TENANT_STATUSES } from '../enums.ts';
+import { BusinessName, Email, Password } from '../validations.ts';
+
+export const SignupInput = z.strictObject({
+  email: Email,
+  password: Password,
+  businessName: BusinessName,
+  lineOfBusiness: z.enum(LINES_OF_BUSINESS).optional(),
+});
+export type SignupInput = z.infer<typeof SignupInput>;
+
+export const LoginInput = z.strictObject({
+  email: Email,
+  password: z.string().min(1).max(1024),
+});
+export type LoginInput = z.infer<typeof LoginInput>;
+
+export const SwitchTenantInput = z.strictObject({
+  tenantId: z.uuid(),
+});
+export type SwitchTenantInput = z.infer<typeof SwitchTenantInput>;
+
+export const UserView = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  createdAt: z.iso.datetime(),
+});
+export type UserView = z.infer<typeof UserView>;
+
+export const TenantView = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  businessName: z.string(),
+  lineOfBusiness: z.enum(LINES_OF_BUSINESS).nullable(),
+  plan: z.enum(PLANS),
+  status: z.enum(TENANT_STATUSES),
+  trialEndsAt: z.iso.datetime().nullable(),
+  setupComplete: z.boolean(),
+});
+export type TenantView = z.infer<typeof TenantView>;
+
+export const MembershipView = z.object({
+  role: z.enum(MEMBERSHIP_ROLES),
+  tenant: TenantView,
+});
+export type MembershipView = z.infer<typeof MembershipView>;
+
+/** What `GET /api/auth/me`, signup, login and tenant switching answer. */
+export const MeView = z.object({
+  user: UserView,
+  memberships: z.array(MembershipView),
+  activeTenantId: z.uuid().nullable(),
+});
+export type MeView = z.infer<typeof MeView>;
+
+/** `GET /api/tenant`: the business the session acts in, read from its own database. */
+export const CurrentTenantView = z.object({
+  tenant: TenantView,
+  role: z.enum(MEMBERSHIP_ROLES),
+  profile: z.object({
+    businessName: z.string(),
+    lineOfBusiness: z.enum(LINES_OF_BUSINESS).nullable(),
+  }),
+});
+export type CurrentTenantView = z.infer<typeof CurrentTenantView>;
