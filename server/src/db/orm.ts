@@ -11,6 +11,8 @@ import { tenantMigrations } from './tenant/migrations/index.ts';
 export const adminEntities = [Tenant, User, Membership, Session];
 export const tenantEntities = [Setting];
 
+export type MigrationList = NonNullable<NonNullable<Options['migrations']>['migrationsList']>;
+
 interface PoolOptions {
   max: number;
   idleTimeoutMillis?: number;
@@ -40,11 +42,15 @@ export function adminOrmOptions(clientUrl: string, pool: PoolOptions = { max: 10
 }
 
 /** Options of one tenant database ORM (and of the template it was cloned from). */
-export function tenantOrmOptions(clientUrl: string, pool: PoolOptions): Options {
+export function tenantOrmOptions(
+  clientUrl: string,
+  pool: PoolOptions,
+  migrations: MigrationList = tenantMigrations,
+): Options {
   return {
     ...baseOptions(clientUrl, pool, 'smartket-tenant'),
     entities: tenantEntities,
-    migrations: { migrationsList: tenantMigrations, tableName: 'mikro_orm_migrations', snapshot: false, silent: true },
+    migrations: { migrationsList: migrations, tableName: 'mikro_orm_migrations', snapshot: false, silent: true },
   };
 }
 

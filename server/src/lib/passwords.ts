@@ -61,11 +61,9 @@ export function isCommonPassword(password: string): boolean {
   return isSequentialRun(normalized);
 }
 
+const RUNS = ['01234567890123456789', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiopasdfghjklzxcvbnm'];
+
+/** "12345678901", "0987654321", "abcdefghij", "qwertyuiop…": keyboard and counting runs. */
 function isSequentialRun(value: string): boolean {
-  const codes = [...value].map((char) => char.codePointAt(0) ?? 0);
-  const step = (codes[1] ?? 0) - (codes[0] ?? 0);
-  if (Math.abs(step) !== 1) {
-    return false;
-  }
-  return codes.every((code, index) => index === 0 || code - (codes[index - 1] ?? 0) === step);
+  return RUNS.some((run) => run.includes(value) || [...run].reverse().join('').includes(value));
 }

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { databaseUrl, quoteIdent, quoteLiteral } from '../connection-url.ts';
-import { migrate, tenantOrmOptions } from '../orm.ts';
+import { migrate, tenantOrmOptions, type MigrationList } from '../orm.ts';
+import { tenantMigrations } from './migrations/index.ts';
 import { withSqlClient } from '../sql-client.ts';
 
 export interface TemplateSettings {
@@ -27,7 +28,10 @@ function templateOwnerPassword(secretKey: string, role: string): string {
  * Creates the tenant template database and its owner role when missing, then applies the
  * pending tenant migrations to it as that role. Idempotent; run at every start-up.
  */
-export async function prepareTenantTemplate(settings: TemplateSettings): Promise<string[]> {
+export async function prepareTenantTemplate(
+  settings: TemplateSettings,
+  migrations: MigrationList = tenantMigrations,
+): Promise<string[]> {
   const owner = templateOwnerRole(settings.templateDb);
   const password = templateOwnerPassword(settings.secretKey, owner);
 
@@ -49,5 +53,5 @@ export async function prepareTenantTemplate(settings: TemplateSettings): Promise
   });
 
   const ownerUrl = databaseUrl(settings.adminUrl, { database: settings.templateDb, user: owner, password });
-  return migrate(tenantOrmOptions(ownerUrl, { max: 1 }));
+  return migrate(tenantOrmOptions(ownerUrl, { max: 1 }, migrations));
 }

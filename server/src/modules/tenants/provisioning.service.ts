@@ -64,7 +64,7 @@ export interface ProvisioningDeps {
   logger: Logger;
   strategy?: ProvisioningStrategy;
   /** Called before each step; tests throw from it to prove nothing is left behind. */
-  beforeStep?: (step: ProvisioningStep) => void | Promise<void>;
+  beforeStep?: (step: ProvisioningStep, reserved: { databaseName: string; role: string } | undefined) => void | Promise<void>;
 }
 
 interface Reservation {
@@ -99,15 +99,15 @@ export class ProvisioningService {
     try {
       await this.step('reserve_tenant');
       reservation = await this.reserveTenant(em, request);
-      await this.step('create_role');
+      await this.step('create_role', reservation);
       await this.createRole(reservation);
-      await this.step('create_database');
+      await this.step('create_database', reservation);
       await this.createDatabase(reservation);
-      await this.step('secure_database');
+      await this.step('secure_database', reservation);
       await this.secureDatabase(reservation);
-      await this.step('seed_database');
+      await this.step('seed_database', reservation);
       await this.seedDatabase(reservation, request);
-      await this.step('activate_account');
+      await this.step('activate_account', reservation);
       return await this.activateAccount(reservation, request);
     } catch (error) {
       if (reservation) {
@@ -152,8 +152,8 @@ export class ProvisioningService {
     return stuck.length;
   }
 
-  private async step(step: ProvisioningStep): Promise<void> {
-    await this.deps.beforeStep?.(step);
+  private async step(step: ProvisioningStep, reservation?: Reservation): Promise<void> {
+    await this.deps.beforeStep?.(step, reservation && { databaseName: reservation.databaseName, role: reservation.role });
   }
 
   private async reserveTenant(em: EntityManager, request: SignupRequest): Promise<Reservation> {

@@ -1,0 +1,190 @@
+import { ErrorBody, type ErrorCode, type FieldIssue } from '@smartket/shared';
+import type { z } from 'zod';
+import { hasMessage, t } from '../i18n/index.ts';
+
+/** API error codes plus the two that only the client can observe. */
+export type ClientErrorCode = ErrorCode | 'network' | 'bad_response';
+
+/**
+ * A failed API call, already in the user's language: `message` for a banner, `fields` for
+ * messages under each input (keyed by the API's field name).
+ */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  readonly status: number;
+  readonly code: ClientErrorCode;
+  readonly fields: Readonly<Record<string, string>>;
+  readonly fieldCodes: Readonly<Record<string, FieldIssue['code']>>;
+  /** Seconds to wait, from `Retry-After` on a 429. */
+  readonly retryAfter: number | undefined;
+
+  constructor(init: {
+    status: number;
+    code: ClientErrorCode;
+    message: string;
+    fields?: Record<string, string>;
+    fieldCodes?: Record<string, FieldIssue['code']>;
+    retryAfter?: number | undefined;
+  }) {
+    super(init.message);
+    this.status = init.status;
+    this.code = init.code;
+    this.fields = init.fields ?? {};
+    this.fieldCodes = init.fieldCodes ?? {};
+    this.retryAfter = init.retryAfter;
+  }
+
+  /** True when the problem is one of the fields, not the request as a whole. */
+  get hasFieldErrors(): boolean {
+    return Object.keys(this.fields).length > 0;
+  }
+}
+
+/** The message for an error code in the active language. */
+export function errorMessage(code: ClientErrorCode, retryAfter?: number): string {
+  if (code === 'rate_limited' && retryAfter !== undefined && retryAfter > 0) {
+    const wait =
+      retryAfter < 60
+        ? t('duration.seconds', { count: retryAfter })
+        : t('duration.minutes', { count: Math.ceil(retryAfter / 60) });
+    return t('errors.rate_limited_wait', { wait });
+  }
+  const key = `errors.${code}`;
+  return hasMessage(key) ? t(key) : t('errors.internal_error');
+}
+
+/** The message for one field issue, e.g. `too_short` with `{ min: 10 }`. */
+export function fieldMessage(issue: Pick<FieldIssue, 'code' | 'params'>): string {
+  const key = `fieldErrors.${issue.code}`;
+  return hasMessage(key) ? t(key, issue.params) : t('fieldErrors.invalid_value');
+}
+
+function parseRetryAfter(header: string | null): number | undefined {
+  if (!header) {
+    return undefined;
+  }
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) {
+    return Math.max(0, Math.ceil(seconds));
+  }
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined;
+  }
+  const parsed = ErrorBody.safeParse(body);
+  if (!parsed.success) {
+    // A proxy or a crashed server answered: judge by the status alone.
+    const code: ClientErrorCode =
+      response.status === 429
+        ? 'rate_limited'
+        : response.status === 401
+          ? 'unauthenticated'
+          : response.status >= 500
+            ? 'service_unavailable'
+            : 'bad_response';
+    return new ApiError({ status: response.status, code, message: errorMessage(code, retryAfter), retryAfter });
+  }
+  const { code, fields } = parsed.data.error;
+  const fieldMessages: Record<string, string> = {};
+  const fieldCodes: Record<string, FieldIssue['code']> = {};
+  for (const [name, issue] of Object.entries(fields ?? {})) {
+    fieldMessages[name] = fieldMessage(issue);
+    fieldCodes[name] = issue.code;
+  }
+  // email_taken arrives as a request code with the field named: show it under the field too.
+  if (code === 'email_taken' && !fieldMessages.email) {
+    fieldMessages.email = fieldMessage({ code: 'email_taken' });
+    fieldCodes.email = 'email_taken';
+  }
+  return new ApiError({
+    status: response.status,
+    code,
+    message: errorMessage(code, retryAfter),
+    fields: fieldMessages,
+    fieldCodes,
+    retryAfter,
+  });
+}
+
+export interface RequestOptions {
+  /** SvelteKit's `fetch` inside a `load`; the global one elsewhere. */
+  fetch?: typeof fetch;
+  signal?: AbortSignal;
+}
+
+async function send(method: string, path: string, body: unknown, options: RequestOptions): Promise<Response> {
+  const doFetch = options.fetch ?? fetch;
+  const init: RequestInit = {
+    method,
+    credentials: 'same-origin',
+    headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+  };
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+  }
+  if (options.signal) {
+    init.signal = options.signal;
+  }
+  try {
+    return await doFetch(path, init);
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') {
+      throw error;
+    }
+    throw new ApiError({ status: 0, code: 'network', message: errorMessage('network') });
+  }
+}
+
+async function parse<Schema extends z.ZodType>(response: Response, schema: Schema): Promise<z.infer<Schema>> {
+  if (!response.ok) {
+    throw await toApiError(response);
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    throw new ApiError({ status: response.status, code: 'bad_response', message: errorMessage('bad_response') });
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new ApiError({ status: response.status, code: 'bad_response', message: errorMessage('bad_response') });
+  }
+  return parsed.data;
+}
+
+/**
+ * The one way the client talks to the JSON API. Success bodies are checked against the shared
+ * zod schema; failures throw an `ApiError` with messages already translated.
+ */
+export const api = {
+  /** GET `path`, answer parsed with `schema`. */
+  async get<Schema extends z.ZodType>(path: string, schema: Schema, options: RequestOptions = {}): Promise<z.infer<Schema>> {
+    return parse(await send('GET', path, undefined, options), schema);
+  },
+
+  /** POST a JSON `body`, answer parsed with `schema`. */
+  async post<Schema extends z.ZodType>(
+    path: string,
+    body: unknown,
+    schema: Schema,
+    options: RequestOptions = {},
+  ): Promise<z.infer<Schema>> {
+    return parse(await send('POST', path, body, options), schema);
+  },
+
+  /** POST expecting no body back (204), e.g. logout. */
+  async postEmpty(path: string, body?: unknown, options: RequestOptions = {}): Promise<void> {
+    const response = await send('POST', path, body, options);
+    if (!response.ok) {
+      throw await toApiError(response);
+    }
+  },
+};

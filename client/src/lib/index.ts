@@ -1,0 +1,2 @@
+export { t, getLocale, setLocale } from './i18n/index.ts';
+export { api, ApiError } from './api/client.ts';
