@@ -19,7 +19,10 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
  * The Express app: JSON API under /api, then the SvelteKit handler (when built) for every other
  * path. No `listen` here: main.ts and the tests own the HTTP server.
  */
-export function createApp(services: Services, options: { clientHandler?: RequestHandler } = {}): express.Express {
+export function createApp(
+  services: Services,
+  options: { clientHandler?: RequestHandler } = {},
+): express.Express {
   const { config, logger } = services;
   const app = express();
   app.disable('x-powered-by');
@@ -34,7 +37,8 @@ export function createApp(services: Services, options: { clientHandler?: Request
         res.setHeader('X-Request-Id', id);
         return id;
       },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      customLogLevel: (_req, res, error) =>
+        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
       autoLogging: { ignore: (req) => req.url === '/api/health' },
     }),
   );
@@ -42,7 +46,9 @@ export function createApp(services: Services, options: { clientHandler?: Request
   app.use(helmet({ contentSecurityPolicy: false }));
 
   const api = express.Router();
-  api.use(helmet.contentSecurityPolicy({ directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }));
+  api.use(
+    helmet.contentSecurityPolicy({ directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }),
+  );
   api.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
@@ -51,10 +57,15 @@ export function createApp(services: Services, options: { clientHandler?: Request
   api.use(requireJsonBody);
   api.use(express.json({ limit: `${config.bodyLimitKb}kb`, strict: true }));
   // Body parsers resume in a stream callback, outside the request's async context: enter it here.
-  api.use((req, _res, next) => withLogContext({ reqId: String(req.id) }, next));
+  api.use((req, res, next) =>
+    withLogContext({ reqId: res.getHeader('X-Request-Id')?.toString() ?? '' }, next),
+  );
   api.use('/health', healthRoutes(services));
   api.use(loadSession(services.adminOrm, services.sessions));
-  api.use('/auth', authRoutes({ auth: services.auth, limiters: services.authLimiters, broadcaster: services.broadcaster }));
+  api.use(
+    '/auth',
+    authRoutes({ auth: services.auth, limiters: services.authLimiters, broadcaster: services.broadcaster }),
+  );
   api.use(
     '/tenant',
     requireSession(),

@@ -37,8 +37,12 @@ async function main(): Promise<void> {
     access = { adminUrl: config.databaseUrl, secretKey: config.secretKey };
   } else {
     try {
-      const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, logger });
-      stopEmbedded = embedded.stop;
+      const embedded = await startEmbeddedPostgres({
+        dataDir: config.dataDir,
+        port: config.embeddedPgPort,
+        logger,
+      });
+      stopEmbedded = () => embedded.stop();
       access = { adminUrl: embedded.adminUrl, secretKey: config.secretKey ?? embedded.secretKey };
     } catch (error) {
       if (error instanceof DataDirInUseError) {

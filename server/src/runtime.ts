@@ -17,7 +17,11 @@ export interface DatabaseAccess {
 }
 
 /** Migrates the admin database and the tenant template. Idempotent; run before serving. */
-export async function prepareDatabases(config: Config, access: DatabaseAccess, logger: Logger): Promise<void> {
+export async function prepareDatabases(
+  config: Config,
+  access: DatabaseAccess,
+  logger: Logger,
+): Promise<void> {
   const admin = await migrate(adminOrmOptions(access.adminUrl));
   const template = await prepareTenantTemplate({
     adminUrl: access.adminUrl,

@@ -95,14 +95,23 @@ describe('accounts and sessions', () => {
     const owner = await buildTenant(server);
     const client = server.client();
 
-    const wrong = await client.post<ErrorBody>('/api/auth/login', { email: owner.email, password: 'no-es-la-clave' });
-    const unknown = await client.post<ErrorBody>('/api/auth/login', { email: uniqueEmail(), password: 'no-es-la-clave' });
+    const wrong = await client.post<ErrorBody>('/api/auth/login', {
+      email: owner.email,
+      password: 'no-es-la-clave',
+    });
+    const unknown = await client.post<ErrorBody>('/api/auth/login', {
+      email: uniqueEmail(),
+      password: 'no-es-la-clave',
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.error).toEqual(unknown.body.error);
     expect(wrong.body.error.code).toBe('invalid_credentials');
 
-    const login = await client.post<MeView>('/api/auth/login', { email: owner.email, password: owner.password });
+    const login = await client.post<MeView>('/api/auth/login', {
+      email: owner.email,
+      password: owner.password,
+    });
     expect(login.status).toBe(200);
     expect(login.body.activeTenantId).toBe(owner.tenantId);
     expect((await client.get('/api/auth/me')).status).toBe(200);
@@ -173,7 +182,9 @@ describe('rate limits', () => {
     const client = server.client();
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 10; attempt += 1) {
-      statuses.push((await client.post('/api/auth/login', { email: uniqueEmail(), password: 'intento-fallido' })).status);
+      statuses.push(
+        (await client.post('/api/auth/login', { email: uniqueEmail(), password: 'intento-fallido' })).status,
+      );
     }
     expect(statuses).toContain(429);
   });

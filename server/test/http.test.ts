@@ -12,7 +12,9 @@ describe('HTTP edge', () => {
   afterAll(() => server.close());
 
   it('reports the admin database and the job queue on /api/health', async () => {
-    const response = await server.client().get<{ status: string; checks: Record<string, { ok: boolean }> }>('/api/health');
+    const response = await server
+      .client()
+      .get<{ status: string; checks: Record<string, { ok: boolean }> }>('/api/health');
     expect(response.status).toBe(200);
     expect(response.body.status).toBe('ok');
     expect(response.body.checks.adminDatabase?.ok).toBe(true);
@@ -20,9 +22,11 @@ describe('HTTP edge', () => {
   });
 
   it('answers malformed JSON with 400 and no stack trace', async () => {
-    const response = await server.client().request<ErrorBody>('POST', '/api/auth/login', '{"email": "a@b.pe",', {
-      'content-type': 'application/json',
-    });
+    const response = await server
+      .client()
+      .request<ErrorBody>('POST', '/api/auth/login', '{"email": "a@b.pe",', {
+        'content-type': 'application/json',
+      });
     expect(response.status).toBe(400);
     expect(response.body).toEqual({ error: { code: 'malformed_json', message: expect.any(String) } });
     expect(JSON.stringify(response.body)).not.toMatch(/at .*\.(ts|js):\d+/);
@@ -54,7 +58,9 @@ describe('HTTP edge', () => {
 
   it('refuses writes from a foreign Origin, and cookie writes with no Origin at all', async () => {
     const owner = await buildTenant(server);
-    const foreign = await owner.client.post<ErrorBody>('/api/auth/logout', undefined, { origin: 'https://evil.example' });
+    const foreign = await owner.client.post<ErrorBody>('/api/auth/logout', undefined, {
+      origin: 'https://evil.example',
+    });
     expect(foreign.status).toBe(403);
     expect(foreign.body.error.code).toBe('foreign_origin');
 

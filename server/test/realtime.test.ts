@@ -11,7 +11,8 @@ function openSocket(server: TestServer, cookie: string | undefined): Socket {
   });
 }
 
-function outcome(socket: Socket): Promise<'connected' | string> {
+/** 'connected', or the server's refusal message. */
+function outcome(socket: Socket): Promise<string> {
   return new Promise((resolve) => {
     socket.once('connect', () => resolve('connected'));
     socket.once('connect_error', (error) => resolve(error.message));

@@ -88,9 +88,16 @@ describe('a small tenant pool cache', () => {
 
   it('never holds more pools than the connection cap allows, and never mixes tenants', async () => {
     expect(server.services.registry.capacity).toBe(2);
-    const owners = await Promise.all(Array.from({ length: 5 }, (_, index) => buildTenant(server, { businessName: `Local ${index}` })));
+    const owners = await Promise.all(
+      Array.from({ length: 5 }, (_, index) => buildTenant(server, { businessName: `Local ${index}` })),
+    );
     const responses = await Promise.all(
-      owners.flatMap((owner) => [owner, owner].map(async () => ({ owner, response: await owner.client.get<CurrentTenantView>('/api/tenant') }))),
+      owners.flatMap((owner) =>
+        [owner, owner].map(async () => ({
+          owner,
+          response: await owner.client.get<CurrentTenantView>('/api/tenant'),
+        })),
+      ),
     );
     for (const { owner, response } of responses) {
       expect(response.status).toBe(200);
@@ -112,11 +119,18 @@ describe('tenant resolution and switching', () => {
     const owner = await buildTenant(server, { businessName: 'Primera Pollería' });
     const other = await buildTenant(server, { businessName: 'Segunda Pollería' });
 
-    const refused = await owner.client.post<ErrorBody>('/api/auth/active-tenant', { tenantId: other.tenantId });
+    const refused = await owner.client.post<ErrorBody>('/api/auth/active-tenant', {
+      tenantId: other.tenantId,
+    });
     expect(refused.status).toBe(403);
 
     const em = server.services.adminOrm.em.fork();
-    em.create(Membership, { user: owner.me.user.id, tenant: other.tenantId, role: 'admin', createdAt: new Date() });
+    em.create(Membership, {
+      user: owner.me.user.id,
+      tenant: other.tenantId,
+      role: 'admin',
+      createdAt: new Date(),
+    });
     await em.flush();
 
     const switched = await owner.client.post<MeView>('/api/auth/active-tenant', { tenantId: other.tenantId });
@@ -171,9 +185,16 @@ describe('provisioning is all or nothing', () => {
     return withSqlClient(server.adminUrl, async (client) => {
       const tenants = await client.query('select id from tenants');
       const users = await client.query('select id from users');
-      const databases = await client.query('select 1 from pg_database where datname = $1', [reserved?.databaseName]);
+      const databases = await client.query('select 1 from pg_database where datname = $1', [
+        reserved?.databaseName,
+      ]);
       const roles = await client.query('select 1 from pg_roles where rolname = $1', [reserved?.role]);
-      return { tenants: tenants.rowCount, users: users.rowCount, databases: databases.rowCount, roles: roles.rowCount };
+      return {
+        tenants: tenants.rowCount,
+        users: users.rowCount,
+        databases: databases.rowCount,
+        roles: roles.rowCount,
+      };
     });
   }
 

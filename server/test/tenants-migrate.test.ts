@@ -39,18 +39,25 @@ describe('tenants:migrate', () => {
     const owners = await Promise.all([buildTenant(server), buildTenant(server), buildTenant(server)]);
     const em = server.services.adminOrm.em.fork();
     const broken = await em.findOneOrFail(Tenant, owners[1]?.tenantId ?? '');
-    await withSqlClient(server.adminUrl, (client) => client.query(`alter role ${quoteIdent(broken.databaseRole)} nologin`));
+    await withSqlClient(server.adminUrl, (client) =>
+      client.query(`alter role ${quoteIdent(broken.databaseRole)} nologin`),
+    );
 
     const first = await migrateAllTenants(options);
     const bySlug = new Map(first.map((result) => [result.target, result]));
     expect(first[0]).toMatchObject({ target: `template ${options.templateDb}`, status: 'migrated' });
-    expect(bySlug.get(broken.slug)).toMatchObject({ status: 'failed', error: expect.stringContaining('not permitted to log in') });
+    expect(bySlug.get(broken.slug)).toMatchObject({
+      status: 'failed',
+      error: expect.stringContaining('not permitted to log in'),
+    });
     for (const owner of [owners[0], owners[2]]) {
       const slug = owner?.me.memberships[0]?.tenant.slug ?? '';
       expect(bySlug.get(slug)).toMatchObject({ status: 'migrated', applied: ['9001_test_kitchen_stations'] });
     }
 
-    await withSqlClient(server.adminUrl, (client) => client.query(`alter role ${quoteIdent(broken.databaseRole)} login`));
+    await withSqlClient(server.adminUrl, (client) =>
+      client.query(`alter role ${quoteIdent(broken.databaseRole)} login`),
+    );
     const second = await migrateAllTenants(options);
     const again = new Map(second.map((result) => [result.target, result.status]));
     expect(again.get(broken.slug)).toBe('migrated');

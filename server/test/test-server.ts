@@ -71,7 +71,11 @@ export class ApiClient {
     return this.request<T>('GET', path, undefined, headers);
   }
 
-  post<T = unknown>(path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  post<T = unknown>(
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
     return this.request<T>('POST', path, body === undefined ? undefined : JSON.stringify(body), {
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       ...headers,
@@ -79,7 +83,12 @@ export class ApiClient {
   }
 
   /** Uses node:http rather than fetch, which silently drops a custom `Host` header. */
-  async request<T>(method: string, path: string, rawBody: string | undefined, headers: Record<string, string>): Promise<ApiResponse<T>> {
+  async request<T>(
+    method: string,
+    path: string,
+    rawBody: string | undefined,
+    headers: Record<string, string>,
+  ): Promise<ApiResponse<T>> {
     const response = await send(`${this.baseUrl}${path}`, method, rawBody, {
       ...(this.cookie ? { cookie: this.cookie } : {}),
       ...(method !== 'GET' && this.origin ? { origin: this.origin } : {}),
@@ -88,10 +97,13 @@ export class ApiClient {
     const setCookie = response.headers.getSetCookie().find((value) => value.startsWith('smartket_session='));
     if (setCookie) {
       const value = setCookie.split(';')[0] ?? '';
-      this.cookie = /Expires=Thu, 01 Jan 1970/i.test(setCookie) || value === 'smartket_session=' ? undefined : value;
+      this.cookie =
+        /Expires=Thu, 01 Jan 1970/i.test(setCookie) || value === 'smartket_session=' ? undefined : value;
     }
     const text = response.text;
-    const body = (text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T;
+    const body = (
+      text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text
+    ) as T;
     return { status: response.status, body, headers: response.headers };
   }
 }
@@ -113,7 +125,11 @@ function send(
             responseHeaders.append(name, item);
           }
         }
-        resolve({ status: response.statusCode ?? 0, headers: responseHeaders, text: Buffer.concat(chunks).toString('utf8') });
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: responseHeaders,
+          text: Buffer.concat(chunks).toString('utf8'),
+        });
       });
       response.on('error', reject);
     });

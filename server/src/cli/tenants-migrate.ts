@@ -35,12 +35,15 @@ try {
       locator: new TenantDatabaseLocator(adminUrl, SecretBox.fromString(secretKey)),
       logger,
       onResult: (result) => {
-        const detail = result.status === 'failed' ? result.error : result.applied.join(', ') || 'nothing pending';
+        const detail =
+          result.status === 'failed' ? result.error : result.applied.join(', ') || 'nothing pending';
         console.log(`${result.status.padEnd(10)} ${result.target}: ${detail}`);
       },
     });
     failed = results.filter((result) => result.status === 'failed').length;
-    console.log(`\n${results.length - failed} ok, ${failed} failed${failed ? ' — fix them and run again' : ''}`);
+    console.log(
+      `\n${results.length - failed} ok, ${failed} failed${failed ? ' — fix them and run again' : ''}`,
+    );
   } finally {
     await adminOrm.close(true);
   }

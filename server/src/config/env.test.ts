@@ -4,7 +4,12 @@ import { ConfigError, loadConfig } from './env.ts';
 describe('loadConfig', () => {
   it('has working defaults for the embedded setup', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', databaseUrl: undefined, tenantTemplateDb: 'smartket_tenant_template' });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      tenantTemplateDb: 'smartket_tenant_template',
+    });
     expect(config.dataDir).toMatch(/\.data$/);
   });
 

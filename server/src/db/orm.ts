@@ -37,7 +37,12 @@ export function adminOrmOptions(clientUrl: string, pool: PoolOptions = { max: 10
   return {
     ...baseOptions(clientUrl, pool, 'smartket-admin'),
     entities: adminEntities,
-    migrations: { migrationsList: adminMigrations, tableName: 'mikro_orm_migrations', snapshot: false, silent: true },
+    migrations: {
+      migrationsList: adminMigrations,
+      tableName: 'mikro_orm_migrations',
+      snapshot: false,
+      silent: true,
+    },
   };
 }
 
@@ -50,7 +55,12 @@ export function tenantOrmOptions(
   return {
     ...baseOptions(clientUrl, pool, 'smartket-tenant'),
     entities: tenantEntities,
-    migrations: { migrationsList: migrations, tableName: 'mikro_orm_migrations', snapshot: false, silent: true },
+    migrations: {
+      migrationsList: migrations,
+      tableName: 'mikro_orm_migrations',
+      snapshot: false,
+      silent: true,
+    },
   };
 }
 

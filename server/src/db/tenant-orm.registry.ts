@@ -52,7 +52,10 @@ export class TenantOrmRegistry {
 
   constructor(options: TenantOrmRegistryOptions) {
     this.options = options;
-    this.capacity = Math.max(1, Math.min(options.cacheMax, Math.floor(options.connectionsMax / options.poolMax)));
+    this.capacity = Math.max(
+      1,
+      Math.min(options.cacheMax, Math.floor(options.connectionsMax / options.poolMax)),
+    );
   }
 
   /** Borrows the tenant's EntityManager; call `release()` when the request is done. */
@@ -155,7 +158,10 @@ export class TenantOrmRegistry {
       if (entry.leases === 0) {
         this.entries.delete(entry.tenantId);
         entry.orm.close(true).catch((error: unknown) => {
-          this.options.logger.warn({ err: error, tenantId: entry.tenantId }, 'closing evicted tenant pool failed');
+          this.options.logger.warn(
+            { err: error, tenantId: entry.tenantId },
+            'closing evicted tenant pool failed',
+          );
         });
         return true;
       }

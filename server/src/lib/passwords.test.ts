@@ -10,12 +10,18 @@ describe('passwords', () => {
     expect(await verifyPassword('not-a-hash', 'x')).toBe(false);
   });
 
-  it.each(['password123', 'Contraseña123', '1234567890', '0987654321', 'aaaaaaaaaaaa', 'qwertyuiop', 'abcdefghijk'])(
-    'calls %s common',
-    (password) => expect(isCommonPassword(password)).toBe(true),
-  );
+  it.each([
+    'password123',
+    'Contraseña123',
+    '1234567890',
+    '0987654321',
+    'aaaaaaaaaaaa',
+    'qwertyuiop',
+    'abcdefghijk',
+  ])('calls %s common', (password) => expect(isCommonPassword(password)).toBe(true));
 
-  it.each(['pollo-a-la-brasa-2026', 'Mi caja cierra a las 11', 'zxq-93-lima-norte'])('accepts %s', (password) =>
-    expect(isCommonPassword(password)).toBe(false),
+  it.each(['pollo-a-la-brasa-2026', 'Mi caja cierra a las 11', 'zxq-93-lima-norte'])(
+    'accepts %s',
+    (password) => expect(isCommonPassword(password)).toBe(false),
   );
 });

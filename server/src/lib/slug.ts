@@ -1,9 +1,42 @@
 /** Sub-domains and paths SmartKet itself uses, or that would confuse a customer. */
 export const RESERVED_SLUGS = new Set([
-  'www', 'api', 'admin', 'app', 'apps', 'static', 'assets', 'cdn', 'mail', 'email', 'smtp',
-  'ftp', 'help', 'ayuda', 'soporte', 'support', 'status', 'blog', 'docs', 'dev', 'test',
-  'staging', 'demo', 'login', 'ingresar', 'registro', 'signup', 'precios', 'funciones',
-  'socket', 'socket-io', 'ws', 'root', 'smartket', 'billing', 'pagos', 'operator',
+  'www',
+  'api',
+  'admin',
+  'app',
+  'apps',
+  'static',
+  'assets',
+  'cdn',
+  'mail',
+  'email',
+  'smtp',
+  'ftp',
+  'help',
+  'ayuda',
+  'soporte',
+  'support',
+  'status',
+  'blog',
+  'docs',
+  'dev',
+  'test',
+  'staging',
+  'demo',
+  'login',
+  'ingresar',
+  'registro',
+  'signup',
+  'precios',
+  'funciones',
+  'socket',
+  'socket-io',
+  'ws',
+  'root',
+  'smartket',
+  'billing',
+  'pagos',
+  'operator',
 ]);
 
 const MAX_SLUG_LENGTH = 40;
@@ -34,7 +67,8 @@ export async function chooseSlug(name: string, isTaken: (slug: string) => Promis
     base = base.length < 2 ? 'negocio' : `negocio-${base}`;
   }
   for (let suffix = 1; ; suffix += 1) {
-    const candidate = suffix === 1 ? base : `${base.slice(0, MAX_SLUG_LENGTH - String(suffix).length - 1)}-${suffix}`;
+    const candidate =
+      suffix === 1 ? base : `${base.slice(0, MAX_SLUG_LENGTH - String(suffix).length - 1)}-${suffix}`;
     if (!RESERVED_SLUGS.has(candidate) && !(await isTaken(candidate))) {
       return candidate;
     }

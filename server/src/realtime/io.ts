@@ -16,7 +16,12 @@ export type RealtimeServer = Server<Record<never, never>, ServerToClientEvents>;
  */
 export function createRealtimeServer(
   httpServer: HttpServer,
-  deps: { adminOrm: MikroORM; sessions: SessionService; logger: Logger; isAllowedOrigin: (origin: string, host: string | undefined) => boolean },
+  deps: {
+    adminOrm: MikroORM;
+    sessions: SessionService;
+    logger: Logger;
+    isAllowedOrigin: (origin: string, host: string | undefined) => boolean;
+  },
 ): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, {
     serveClient: false,
@@ -42,7 +47,10 @@ export function createRealtimeServer(
         }
         const joined = [rooms.session(valid.session.id)];
         const tenantId = valid.session.activeTenant?.id;
-        if (tenantId && (await em.count(Membership, { user: valid.user.id, tenant: { id: tenantId, status: 'active' } }))) {
+        if (
+          tenantId &&
+          (await em.count(Membership, { user: valid.user.id, tenant: { id: tenantId, status: 'active' } }))
+        ) {
           joined.push(rooms.tenant(tenantId));
         }
         await socket.join(joined);

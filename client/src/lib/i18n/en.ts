@@ -91,7 +91,7 @@ export const en: Dictionary = {
   'pricing.heading': 'One simple price, no surprises',
   'pricing.lead': 'Start free and decide once you have seen it working in your restaurant.',
   'pricing.trial.name': 'Free trial',
-  'pricing.trial.period': 'for 14 days',
+  'pricing.trial.period': 'for {days} days',
   'pricing.trial.item1': 'Every feature of the Pro plan',
   'pricing.trial.item2': 'No card and no tax id',
   'pricing.trial.item3': 'Your data stays yours when it ends',

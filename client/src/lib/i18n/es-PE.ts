@@ -94,7 +94,7 @@ export const esPE = {
   'pricing.heading': 'Un precio simple, sin sorpresas',
   'pricing.lead': 'Empieza gratis y decide cuando ya lo hayas visto funcionar en tu local.',
   'pricing.trial.name': 'Prueba gratis',
-  'pricing.trial.period': 'por 14 días',
+  'pricing.trial.period': 'por {days} días',
   'pricing.trial.item1': 'Todas las funciones del Plan Pro',
   'pricing.trial.item2': 'Sin tarjeta y sin RUC',
   'pricing.trial.item3': 'Tus datos se quedan contigo al terminar',

@@ -40,12 +40,16 @@ export async function prepareTenantTemplate(
     const verb = role.rowCount ? 'alter' : 'create';
     await client.query(`${verb} role ${quoteIdent(owner)} login password ${quoteLiteral(password)}`);
 
-    const database = await client.query('select 1 from pg_database where datname = $1', [settings.templateDb]);
+    const database = await client.query('select 1 from pg_database where datname = $1', [
+      settings.templateDb,
+    ]);
     if (!database.rowCount) {
       await client.query(`create database ${quoteIdent(settings.templateDb)}`);
     }
     await client.query(`revoke all on database ${quoteIdent(settings.templateDb)} from public`);
-    await client.query(`grant connect on database ${quoteIdent(settings.templateDb)} to ${quoteIdent(owner)}`);
+    await client.query(
+      `grant connect on database ${quoteIdent(settings.templateDb)} to ${quoteIdent(owner)}`,
+    );
   });
 
   await withSqlClient(databaseUrl(settings.adminUrl, { database: settings.templateDb }), async (client) => {

@@ -31,8 +31,7 @@ function fromBodyParser(error: HttpParserError): AppError | undefined {
  */
 export function errorHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
-    const appError =
-      error instanceof AppError ? error : fromBodyParser((error ?? {}) as HttpParserError);
+    const appError = error instanceof AppError ? error : fromBodyParser(error ?? {});
 
     if (!appError) {
       (req.log ?? logger).error({ err: error }, 'unhandled error');

@@ -49,7 +49,11 @@ function originOfReferer(referer: string | undefined): string | undefined {
 }
 
 /** Same host as the request, a configured trusted origin, or a sub-domain of APP_DOMAIN. */
-export function isAllowedOrigin(origin: string, requestHost: string | undefined, policy: OriginPolicy): boolean {
+export function isAllowedOrigin(
+  origin: string,
+  requestHost: string | undefined,
+  policy: OriginPolicy,
+): boolean {
   if (policy.trustedOrigins.includes(origin)) {
     return true;
   }
@@ -62,5 +66,7 @@ export function isAllowedOrigin(origin: string, requestHost: string | undefined,
   if (host === requestHost) {
     return true;
   }
-  return policy.appDomain !== undefined && (host === policy.appDomain || host.endsWith(`.${policy.appDomain}`));
+  return (
+    policy.appDomain !== undefined && (host === policy.appDomain || host.endsWith(`.${policy.appDomain}`))
+  );
 }

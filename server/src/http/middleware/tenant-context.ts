@@ -40,7 +40,7 @@ export function tenantContext(deps: {
     }
     const tenant = membership.tenant.getEntity();
     const lease = await deps.registry.lease(deps.locator.locate(tenant));
-    res.once('close', lease.release);
+    res.once('close', () => lease.release());
     res.locals.tenant = tenant;
     res.locals.membership = membership;
     res.locals.tenantEm = lease.em;

@@ -1,7 +1,12 @@
 import { LoginInput, SignupInput, SwitchTenantInput } from '@smartket/shared';
 import { Router } from 'express';
 import { limitAuthAttempts, type RateLimiter } from '../../http/middleware/rate-limit.ts';
-import { clearSessionCookie, requireSession, setSessionCookie, signedIn } from '../../http/middleware/session.ts';
+import {
+  clearSessionCookie,
+  requireSession,
+  setSessionCookie,
+  signedIn,
+} from '../../http/middleware/session.ts';
 import { inputOf, validate } from '../../http/middleware/validate.ts';
 import type { Broadcaster } from '../../realtime/broadcaster.ts';
 import { sessionEnded } from './auth.events.ts';
@@ -15,11 +20,16 @@ export function authRoutes(deps: {
   const router = Router();
   const { auth } = deps;
 
-  router.post('/signup', limitAuthAttempts('signup', deps.limiters), validate(SignupInput), async (req, res) => {
-    const { me, session } = await auth.signup(inputOf(res, SignupInput));
-    setSessionCookie(req, res, session.token, session.expiresAt);
-    res.status(201).json(me);
-  });
+  router.post(
+    '/signup',
+    limitAuthAttempts('signup', deps.limiters),
+    validate(SignupInput),
+    async (req, res) => {
+      const { me, session } = await auth.signup(inputOf(res, SignupInput));
+      setSessionCookie(req, res, session.token, session.expiresAt);
+      res.status(201).json(me);
+    },
+  );
 
   router.post('/login', limitAuthAttempts('login', deps.limiters), validate(LoginInput), async (req, res) => {
     const { me, session } = await auth.login(inputOf(res, LoginInput));

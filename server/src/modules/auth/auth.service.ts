@@ -6,7 +6,7 @@ import { hashPassword, isCommonPassword, passwordDecoyHash, verifyPassword } fro
 import { Membership } from '../tenants/membership.entity.ts';
 import type { ProvisioningService } from '../tenants/provisioning.service.ts';
 import { presentMe } from './auth.presenter.ts';
-import { Session } from './session.entity.ts';
+import { type Session } from './session.entity.ts';
 import type { SessionService } from './session.service.ts';
 import { User } from './user.entity.ts';
 
@@ -57,9 +57,13 @@ export class AuthService {
       throw new AppError('invalid_credentials', 401, 'Wrong e-mail or password');
     }
     const memberships = await this.membershipsOf(em, user.id);
-    const activeTenantId = memberships.find((m) => m.tenant.getEntity().status === 'active')?.tenant.id ?? null;
+    const activeTenantId =
+      memberships.find((m) => m.tenant.getEntity().status === 'active')?.tenant.id ?? null;
     const { token, session } = await this.sessions.create(em, user, activeTenantId);
-    return { me: presentMe(user, memberships, activeTenantId), session: { token, expiresAt: session.expiresAt } };
+    return {
+      me: presentMe(user, memberships, activeTenantId),
+      session: { token, expiresAt: session.expiresAt },
+    };
   }
 
   /** What the signed-in user sees of themselves and their businesses. */
@@ -71,7 +75,11 @@ export class AuthService {
 
   /** Makes another of the user's tenants the active one for this session. */
   async switchTenant(em: EntityManager, session: Session, tenantId: string): Promise<MeView> {
-    const membership = await em.findOne(Membership, { user: session.user.id, tenant: tenantId }, { populate: ['tenant'] });
+    const membership = await em.findOne(
+      Membership,
+      { user: session.user.id, tenant: tenantId },
+      { populate: ['tenant'] },
+    );
     if (!membership || membership.tenant.getEntity().status !== 'active') {
       throw forbidden('You are not a member of that business');
     }
@@ -96,7 +104,9 @@ export class AuthService {
 /** Refuses passwords that are easy to guess, naming the field and the reason. */
 export function assertStrongPassword(password: string, email: string): void {
   const reject = (code: 'password_equals_email' | 'password_common', message: string) =>
-    new AppError('validation_failed', 422, `Invalid fields: password`, { fields: { password: { code, message } } });
+    new AppError('validation_failed', 422, `Invalid fields: password`, {
+      fields: { password: { code, message } },
+    });
   const lowered = password.trim().toLowerCase();
   if (lowered === email || lowered === email.split('@')[0]) {
     throw reject('password_equals_email', 'The password cannot be your e-mail');

@@ -4,7 +4,7 @@ import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Clock } from '../../lib/clock.ts';
 import { Session } from './session.entity.ts';
-import { User } from './user.entity.ts';
+import { type User } from './user.entity.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -24,7 +24,11 @@ async function timed(probe: () => Promise<unknown>): Promise<Check> {
 }
 
 /** `GET /api/health`: 200 when the admin database and the job queue answer, 503 otherwise. */
-export function healthRoutes(deps: { adminOrm: MikroORM; boss: PgBoss; registry: TenantOrmRegistry }): Router {
+export function healthRoutes(deps: {
+  adminOrm: MikroORM;
+  boss: PgBoss;
+  registry: TenantOrmRegistry;
+}): Router {
   const router = Router();
   router.get('/', async (_req, res) => {
     const [adminDatabase, jobQueue] = await Promise.all([
@@ -35,7 +39,11 @@ export function healthRoutes(deps: { adminOrm: MikroORM; boss: PgBoss; registry:
     res
       .status(ok ? 200 : 503)
       .set('Cache-Control', 'no-store')
-      .json({ status: ok ? 'ok' : 'unavailable', checks: { adminDatabase, jobQueue }, tenantPools: deps.registry.stats() });
+      .json({
+        status: ok ? 'ok' : 'unavailable',
+        checks: { adminDatabase, jobQueue },
+        tenantPools: deps.registry.stats(),
+      });
   });
   return router;
 }

@@ -8,7 +8,10 @@ export const Membership = defineEntity({
   name: 'Membership',
   tableName: 'tenant_memberships',
   properties: {
-    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => crypto.randomUUID()),
     user: () => p.manyToOne(User).ref().deleteRule('cascade'),
     tenant: () => p.manyToOne(Tenant).ref().deleteRule('cascade').index(),
     role: p.enum(MEMBERSHIP_ROLES),

@@ -64,7 +64,10 @@ export interface ProvisioningDeps {
   logger: Logger;
   strategy?: ProvisioningStrategy;
   /** Called before each step; tests throw from it to prove nothing is left behind. */
-  beforeStep?: (step: ProvisioningStep, reserved: { databaseName: string; role: string } | undefined) => void | Promise<void>;
+  beforeStep?: (
+    step: ProvisioningStep,
+    reserved: { databaseName: string; role: string } | undefined,
+  ) => void | Promise<void>;
 }
 
 interface Reservation {
@@ -117,9 +120,14 @@ export class ProvisioningService {
         throw error;
       }
       this.deps.logger.error({ err: error }, 'tenant provisioning failed');
-      throw new AppError('provisioning_failed', 503, 'We could not create your business right now, try again', {
-        cause: error,
-      });
+      throw new AppError(
+        'provisioning_failed',
+        503,
+        'We could not create your business right now, try again',
+        {
+          cause: error,
+        },
+      );
     }
   }
 
@@ -133,7 +141,10 @@ export class ProvisioningService {
       await withSqlClient(this.deps.adminUrl, async (client) => {
         await client.query(`drop database if exists ${quoteIdent(reservation.databaseName)} with (force)`);
         await client.query(`drop role if exists ${quoteIdent(reservation.role)}`);
-        await client.query('delete from tenants where id = $1 and status = $2', [reservation.tenantId, 'provisioning']);
+        await client.query('delete from tenants where id = $1 and status = $2', [
+          reservation.tenantId,
+          'provisioning',
+        ]);
       });
     } catch (error) {
       // The row stays in `provisioning`; the clean-up job retries later.
@@ -147,13 +158,21 @@ export class ProvisioningService {
     const cutoff = new Date(this.deps.clock.now().getTime() - olderThanMs);
     const stuck = await em.find(Tenant, { status: 'provisioning', createdAt: { $lt: cutoff } });
     for (const tenant of stuck) {
-      await this.undo({ tenantId: tenant.id, databaseName: tenant.databaseName, role: tenant.databaseRole, password: '' });
+      await this.undo({
+        tenantId: tenant.id,
+        databaseName: tenant.databaseName,
+        role: tenant.databaseRole,
+        password: '',
+      });
     }
     return stuck.length;
   }
 
   private async step(step: ProvisioningStep, reservation?: Reservation): Promise<void> {
-    await this.deps.beforeStep?.(step, reservation && { databaseName: reservation.databaseName, role: reservation.role });
+    await this.deps.beforeStep?.(
+      step,
+      reservation && { databaseName: reservation.databaseName, role: reservation.role },
+    );
   }
 
   private async reserveTenant(em: EntityManager, request: SignupRequest): Promise<Reservation> {
@@ -163,7 +182,10 @@ export class ProvisioningService {
     const now = this.deps.clock.now();
 
     for (let attempt = 0; ; attempt += 1) {
-      const slug = await chooseSlug(request.businessName, async (candidate) => (await em.count(Tenant, { slug: candidate })) > 0);
+      const slug = await chooseSlug(
+        request.businessName,
+        async (candidate) => (await em.count(Tenant, { slug: candidate })) > 0,
+      );
       const tenant = em.create(Tenant, {
         slug,
         businessName: request.businessName,
@@ -209,7 +231,9 @@ export class ProvisioningService {
       }
       for (let attempt = 1; ; attempt += 1) {
         try {
-          await client.query(`create database ${name} template ${quoteIdent(this.deps.templateDb)} owner ${owner}`);
+          await client.query(
+            `create database ${name} template ${quoteIdent(this.deps.templateDb)} owner ${owner}`,
+          );
           return;
         } catch (error) {
           // The template is briefly busy while `tenants:migrate` or a start-up migrates it.
@@ -230,7 +254,12 @@ export class ProvisioningService {
       await client.query(`grant connect, temporary on database ${name} to ${role}`);
     });
     if (this.strategy() === 'migrations') {
-      const url = this.deps.locator.urlFor(reservation.databaseName, reservation.role, reservation.password, 'primary');
+      const url = this.deps.locator.urlFor(
+        reservation.databaseName,
+        reservation.role,
+        reservation.password,
+        'primary',
+      );
       await migrate(tenantOrmOptions(url, { max: 1 }));
       return;
     }
@@ -245,7 +274,12 @@ export class ProvisioningService {
     const database = {
       tenantId: reservation.tenantId,
       databaseName: reservation.databaseName,
-      url: this.deps.locator.urlFor(reservation.databaseName, reservation.role, reservation.password, 'primary'),
+      url: this.deps.locator.urlFor(
+        reservation.databaseName,
+        reservation.role,
+        reservation.password,
+        'primary',
+      ),
     };
     await this.deps.registry.withTenant(database, async (em) => {
       em.create(Setting, {
@@ -257,14 +291,22 @@ export class ProvisioningService {
     });
   }
 
-  private async activateAccount(reservation: Reservation, request: SignupRequest): Promise<ProvisionedAccount> {
+  private async activateAccount(
+    reservation: Reservation,
+    request: SignupRequest,
+  ): Promise<ProvisionedAccount> {
     const em = this.deps.adminOrm.em.fork();
     try {
       return await em.transactional(async (tx) => {
         const now = this.deps.clock.now();
         const tenant = await tx.findOneOrFail(Tenant, reservation.tenantId);
         tenant.status = 'active';
-        const user = tx.create(User, { email: request.email, passwordHash: request.passwordHash, createdAt: now, updatedAt: now });
+        const user = tx.create(User, {
+          email: request.email,
+          passwordHash: request.passwordHash,
+          createdAt: now,
+          updatedAt: now,
+        });
         const membership = tx.create(Membership, { user, tenant, role: 'owner', createdAt: now });
         await tx.flush();
         const { token, session } = await this.deps.sessions.create(tx, user, tenant.id);

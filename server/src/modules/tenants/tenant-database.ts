@@ -14,11 +14,18 @@ export class TenantDatabaseLocator {
   }
 
   /** `tenant` must have been loaded with its `databasePasswordSealed` (a lazy property). */
-  locate(tenant: Pick<Tenant, 'id' | 'databaseName' | 'databaseRole' | 'databaseHost' | 'databasePasswordSealed'>): TenantDatabase {
+  locate(
+    tenant: Pick<Tenant, 'id' | 'databaseName' | 'databaseRole' | 'databaseHost' | 'databasePasswordSealed'>,
+  ): TenantDatabase {
     return {
       tenantId: tenant.id,
       databaseName: tenant.databaseName,
-      url: this.urlFor(tenant.databaseName, tenant.databaseRole, this.secretBox.decrypt(tenant.databasePasswordSealed), tenant.databaseHost),
+      url: this.urlFor(
+        tenant.databaseName,
+        tenant.databaseRole,
+        this.secretBox.decrypt(tenant.databasePasswordSealed),
+        tenant.databaseHost,
+      ),
     };
   }
 

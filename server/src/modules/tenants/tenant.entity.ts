@@ -6,7 +6,10 @@ export const Tenant = defineEntity({
   name: 'Tenant',
   tableName: 'tenants',
   properties: {
-    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => crypto.randomUUID()),
     slug: p.string().length(40).unique(),
     businessName: p.string().length(80),
     lineOfBusiness: p.enum(LINES_OF_BUSINESS).nullable(),
@@ -22,7 +25,10 @@ export const Tenant = defineEntity({
     activeModules: p.json<string[]>().default('[]'),
     trialEndsAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 

@@ -18,7 +18,10 @@ export function tenantRoutes(): Router {
     const view: CurrentTenantView = {
       tenant: presentTenant(tenant),
       role: membership.role,
-      profile: profile ?? { businessName: tenant.businessName, lineOfBusiness: tenant.lineOfBusiness ?? null },
+      profile: profile ?? {
+        businessName: tenant.businessName,
+        lineOfBusiness: tenant.lineOfBusiness ?? null,
+      },
     };
     res.json(view);
   };
