@@ -90,7 +90,12 @@ async function toApiError(response: Response): Promise<ApiError> {
           : response.status >= 500
             ? 'service_unavailable'
             : 'bad_response';
-    return new ApiError({ status: response.status, code, message: errorMessage(code, retryAfter), retryAfter });
+    return new ApiError({
+      status: response.status,
+      code,
+      message: errorMessage(code, retryAfter),
+      retryAfter,
+    });
   }
   const { code, fields } = parsed.data.error;
   const fieldMessages: Record<string, string> = {};
@@ -125,7 +130,10 @@ async function send(method: string, path: string, body: unknown, options: Reques
   const init: RequestInit = {
     method,
     credentials: 'same-origin',
-    headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+    headers:
+      body === undefined
+        ? { accept: 'application/json' }
+        : { accept: 'application/json', 'content-type': 'application/json' },
   };
   if (body !== undefined) {
     init.body = JSON.stringify(body);
@@ -151,11 +159,19 @@ async function parse<Schema extends z.ZodType>(response: Response, schema: Schem
   try {
     body = await response.json();
   } catch {
-    throw new ApiError({ status: response.status, code: 'bad_response', message: errorMessage('bad_response') });
+    throw new ApiError({
+      status: response.status,
+      code: 'bad_response',
+      message: errorMessage('bad_response'),
+    });
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    throw new ApiError({ status: response.status, code: 'bad_response', message: errorMessage('bad_response') });
+    throw new ApiError({
+      status: response.status,
+      code: 'bad_response',
+      message: errorMessage('bad_response'),
+    });
   }
   return parsed.data;
 }
@@ -166,7 +182,11 @@ async function parse<Schema extends z.ZodType>(response: Response, schema: Schem
  */
 export const api = {
   /** GET `path`, answer parsed with `schema`. */
-  async get<Schema extends z.ZodType>(path: string, schema: Schema, options: RequestOptions = {}): Promise<z.infer<Schema>> {
+  async get<Schema extends z.ZodType>(
+    path: string,
+    schema: Schema,
+    options: RequestOptions = {},
+  ): Promise<z.infer<Schema>> {
     return parse(await send('GET', path, undefined, options), schema);
   },
 

@@ -41,7 +41,8 @@ export const en: Dictionary = {
   'home.mock.ready': 'Mark ready',
   'home.features.heading': 'Everything in your restaurant, in one app',
   'home.feature.orders.title': 'Orders from the phone',
-  'home.feature.orders.body': 'Dine-in, takeaway or delivery. “1/4 breast, no salad” in three taps, one-handed.',
+  'home.feature.orders.body':
+    'Dine-in, takeaway or delivery. “1/4 breast, no salad” in three taps, one-handed.',
   'home.feature.kitchen.title': 'Live kitchen screen',
   'home.feature.kitchen.body':
     'Every order shows up in the kitchen instantly, in arrival order and coloured by how long it has waited.',
@@ -56,7 +57,8 @@ export const en: Dictionary = {
   'home.steps.two': 'Load your menu by hand, from Excel, or start from a sample pollería menu.',
   'home.steps.three': 'Hand the phone to your waiter and start serving.',
   'home.trial.heading': 'Try it free for 14 days',
-  'home.trial.body': 'No card, no tax id, no sales calls. If it works for you, stay; if not, you pay nothing.',
+  'home.trial.body':
+    'No card, no tax id, no sales calls. If it works for you, stay; if not, you pay nothing.',
 
   'features.title': 'Features — SmartKet for pollerías',
   'features.description':
@@ -115,7 +117,7 @@ export const en: Dictionary = {
 
   'fields.email.label': 'E-mail',
   'fields.password.label': 'Password',
-  'fields.password.hint': 'At least {min} characters. A phrase only you know works best.',
+  'fields.password.hint': 'At least {min} characters.',
   'fields.password.show': 'Show',
   'fields.password.hide': 'Hide',
   'fields.password.showLabel': 'Show password',
@@ -182,7 +184,7 @@ export const en: Dictionary = {
 
   'fieldErrors.required': 'Please fill in this field.',
   'fieldErrors.invalid_type': 'This value is not valid.',
-  'fieldErrors.invalid_email': 'Enter a valid e-mail, for example name@gmail.com.',
+  'fieldErrors.invalid_email': 'Enter a valid e-mail address.',
   'fieldErrors.too_short': 'Use at least {min} characters.',
   'fieldErrors.too_long': 'Use at most {max} characters.',
   'fieldErrors.invalid_value': 'This value is not valid.',
@@ -229,7 +231,8 @@ export const en: Dictionary = {
   'app.home.business.unset': 'Not set',
   'app.home.business.error': 'We could not load your business details.',
   'app.noTenant.heading': 'You do not have a business yet',
-  'app.noTenant.body': 'Your account is not linked to any active business. If you think this is a mistake, write to us.',
+  'app.noTenant.body':
+    'Your account is not linked to any active business. If you think this is a mistake, write to us.',
   'app.error.heading': 'We could not open your dashboard',
 
   'error.title': 'Something went wrong — SmartKet',

@@ -59,7 +59,8 @@ export const esPE = {
   'home.steps.two': 'Carga tu carta a mano, desde Excel o con una carta de pollería de ejemplo.',
   'home.steps.three': 'Dale el celular a tu mozo y empieza a atender.',
   'home.trial.heading': 'Pruébalo 14 días gratis',
-  'home.trial.body': 'Sin tarjeta, sin RUC y sin llamadas de ventas. Si te sirve, te quedas; si no, no pagas nada.',
+  'home.trial.body':
+    'Sin tarjeta, sin RUC y sin llamadas de ventas. Si te sirve, te quedas; si no, no pagas nada.',
 
   'features.title': 'Funciones — SmartKet para pollerías',
   'features.description':
@@ -72,10 +73,12 @@ export const esPE = {
   'features.waiter.item3': 'Aviso en el celular cuando un plato está listo para servir.',
   'features.kitchen.title': 'Para tu cocina',
   'features.kitchen.item1': 'Pedidos en orden de llegada, con color según el tiempo de espera.',
-  'features.kitchen.item2': 'Un toque para empezar y otro para marcar listo. Con sonido en cada pedido nuevo.',
+  'features.kitchen.item2':
+    'Un toque para empezar y otro para marcar listo. Con sonido en cada pedido nuevo.',
   'features.kitchen.item3': 'Estaciones separadas: brasa, cocina y bar.',
   'features.cash.title': 'Para tu caja',
-  'features.cash.item1': 'Abre la caja con su sencillo y cobra en efectivo, tarjeta, Yape, Plin o pago mixto.',
+  'features.cash.item1':
+    'Abre la caja con su sencillo y cobra en efectivo, tarjeta, Yape, Plin o pago mixto.',
   'features.cash.item2': 'Divide la cuenta e imprime la boleta con el IGV desglosado.',
   'features.cash.item3': 'Cierre con efectivo contado contra esperado, sin cuaderno.',
   'features.owner.title': 'Para ti, el dueño',
@@ -114,11 +117,12 @@ export const esPE = {
   'pricing.faq.a2':
     'Tu cuenta queda en modo lectura hasta que elijas un plan. No se borra nada y sigues justo donde te quedaste.',
   'pricing.faq.q3': '¿Funciona en cualquier celular?',
-  'pricing.faq.a3': 'Sí, en cualquier Android o iPhone con un navegador al día. Además se instala como una app.',
+  'pricing.faq.a3':
+    'Sí, en cualquier Android o iPhone con un navegador al día. Además se instala como una app.',
 
   'fields.email.label': 'Correo electrónico',
   'fields.password.label': 'Contraseña',
-  'fields.password.hint': 'Mínimo {min} caracteres. Mejor si es una frase que solo tú conoces.',
+  'fields.password.hint': 'Mínimo {min} caracteres.',
   'fields.password.show': 'Mostrar',
   'fields.password.hide': 'Ocultar',
   'fields.password.showLabel': 'Mostrar contraseña',
@@ -148,7 +152,8 @@ export const esPE = {
   'signup.loginLink': 'Ingresa aquí',
 
   'login.title': 'Ingresar — SmartKet',
-  'login.description': 'Ingresa a SmartKet para atender pedidos, ver la cocina y cerrar la caja de tu negocio.',
+  'login.description':
+    'Ingresa a SmartKet para atender pedidos, ver la cocina y cerrar la caja de tu negocio.',
   'login.heading': 'Hola de nuevo',
   'login.lead': 'Ingresa para seguir atendiendo.',
   'login.submit': 'Ingresar',
@@ -178,14 +183,15 @@ export const esPE = {
   'errors.no_active_tenant': 'Todavía no tienes un negocio activo.',
   'errors.provisioning_failed':
     'No pudimos preparar tu negocio en este momento. No se guardó nada a medias; inténtalo de nuevo en unos minutos.',
-  'errors.service_unavailable': 'SmartKet no está disponible por un momento. Inténtalo de nuevo en unos minutos.',
+  'errors.service_unavailable':
+    'SmartKet no está disponible por un momento. Inténtalo de nuevo en unos minutos.',
   'errors.internal_error': 'Algo falló de nuestro lado. Inténtalo otra vez en un momento.',
   'errors.network': 'No hay conexión con SmartKet. Revisa tu internet e inténtalo de nuevo.',
   'errors.bad_response': 'Recibimos una respuesta inesperada. Recarga la página e inténtalo otra vez.',
 
   'fieldErrors.required': 'Completa este campo.',
   'fieldErrors.invalid_type': 'Este valor no es válido.',
-  'fieldErrors.invalid_email': 'Escribe un correo válido, por ejemplo nombre@gmail.com.',
+  'fieldErrors.invalid_email': 'Escribe un correo válido.',
   'fieldErrors.too_short': 'Usa al menos {min} caracteres.',
   'fieldErrors.too_long': 'Usa como máximo {max} caracteres.',
   'fieldErrors.invalid_value': 'Este valor no es válido.',
@@ -232,7 +238,8 @@ export const esPE = {
   'app.home.business.unset': 'Sin definir',
   'app.home.business.error': 'No pudimos cargar los datos de tu negocio.',
   'app.noTenant.heading': 'Todavía no tienes un negocio',
-  'app.noTenant.body': 'Tu cuenta no está asociada a ningún negocio activo. Si crees que es un error, escríbenos.',
+  'app.noTenant.body':
+    'Tu cuenta no está asociada a ningún negocio activo. Si crees que es un error, escríbenos.',
   'app.error.heading': 'No pudimos abrir tu panel',
 
   'error.title': 'Algo salió mal — SmartKet',
