@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RequestHandler } from 'express';
-import { ConfigError, loadConfig } from './config/env.ts';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { ConfigError, loadConfig, type Config } from './config/env.ts';
+import { adminOrmOptions } from './db/orm.ts';
+import { SecretBox } from './lib/secret-box.ts';
+import { migrateAllTenants } from './modules/tenants/tenants.migrate.ts';
+import { TenantDatabaseLocator } from './modules/tenants/tenant-database.ts';
 import { DataDirInUseError, startEmbeddedPostgres } from './db/embedded.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
 import { prepareDatabases, startServer, type DatabaseAccess } from './runtime.ts';
@@ -16,6 +21,28 @@ async function loadClientHandler(logger: Logger): Promise<RequestHandler | undef
   }
   const module = (await import(pathToFileURL(CLIENT_HANDLER).href)) as { handler: RequestHandler };
   return module.handler;
+}
+
+async function migrateTenantsAtStart(config: Config, access: DatabaseAccess, logger: Logger): Promise<void> {
+  const adminOrm = new MikroORM(adminOrmOptions(access.adminUrl, { max: 2 }));
+  try {
+    const results = await migrateAllTenants({
+      adminOrm,
+      ...access,
+      templateDb: config.tenantTemplateDb,
+      locator: new TenantDatabaseLocator(access.adminUrl, SecretBox.fromString(access.secretKey)),
+      logger,
+    });
+    const failed = results.filter((result) => result.status === 'failed');
+    if (failed.length > 0) {
+      logger.error(
+        { failed },
+        'some tenant databases could not be migrated; run `npm run tenants:migrate` to retry',
+      );
+    }
+  } finally {
+    await adminOrm.close(true);
+  }
 }
 
 async function main(): Promise<void> {
@@ -80,6 +107,11 @@ async function main(): Promise<void> {
 
   try {
     await prepareDatabases(config, access, logger);
+    if (stopEmbedded) {
+      // On the embedded default nobody else can open DATA_DIR to run tenants:migrate, so the
+      // tenants catch up with the template here, before the first request.
+      await migrateTenantsAtStart(config, access, logger);
+    }
     const clientHandler = await loadClientHandler(logger);
     running = await startServer(config, access, logger, clientHandler ? { clientHandler } : {});
   } catch (error) {

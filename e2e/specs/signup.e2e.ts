@@ -1,0 +1,78 @@
+import { expect, test } from '@playwright/test';
+
+function uniqueEmail(): string {
+  return `dueno.${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 8)}@example.pe`;
+}
+
+test('a new owner signs up from the landing page, stays signed in across a reload, and logs out', async ({
+  page,
+}) => {
+  const email = uniqueEmail();
+
+  await page.goto('/');
+  await expect(page).toHaveTitle(/SmartKet/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('pollería');
+  await page.getByRole('link', { name: 'Crear mi cuenta gratis' }).first().click();
+
+  await expect(page).toHaveURL(/\/registro$/);
+  await page.getByLabel('Correo electrónico').fill(email);
+  await page.getByLabel('Contraseña', { exact: true }).fill('pollo-a-la-brasa-2026');
+  await page.getByLabel('Nombre de tu negocio').fill('Pollería El Buen Sabor');
+  await page.getByRole('button', { name: 'Crear mi cuenta' }).click();
+
+  await expect(page).toHaveURL(/\/app$/);
+  await expect(page.getByRole('heading', { name: '¡Hola, Pollería El Buen Sabor!' })).toBeVisible();
+  await expect(page.getByText('Te quedan 14 días de prueba')).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: '¡Hola, Pollería El Buen Sabor!' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Abrir menú de cuenta' }).click();
+  await expect(page.getByText(email)).toBeVisible();
+  await page.getByRole('button', { name: 'Cerrar sesión' }).click();
+  await expect(page).toHaveURL(/\/ingresar/);
+
+  await page.goto('/app');
+  await expect(page).toHaveURL(/\/ingresar\?next=%2Fapp/);
+});
+
+test('the signup form names the field at fault in Spanish and sends one request on a double click', async ({
+  page,
+}) => {
+  const signups: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/auth/signup')) {
+      signups.push(request.method());
+    }
+  });
+
+  await page.goto('/registro');
+  await page.getByLabel('Correo electrónico').fill(uniqueEmail());
+  await page.getByLabel('Contraseña', { exact: true }).fill('password123');
+  await page.getByLabel('Nombre de tu negocio').fill('Pollería Repetida');
+  await page.getByRole('button', { name: 'Crear mi cuenta' }).dblclick();
+
+  const password = page.getByLabel('Contraseña', { exact: true });
+  await expect(password).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText(/contraseña.*(común|fácil)/i)).toBeVisible();
+  expect(signups).toHaveLength(1);
+});
+
+test('an existing owner logs in and lands in the app', async ({ page, request }) => {
+  const email = uniqueEmail();
+  const created = await request.post('/api/auth/signup', {
+    data: { email, password: 'caja-chica-segura-42', businessName: 'Pollería La Esquina' },
+  });
+  expect(created.status()).toBe(201);
+
+  await page.goto('/ingresar');
+  await page.getByLabel('Correo electrónico').fill(email);
+  await page.getByLabel('Contraseña', { exact: true }).fill('clave-equivocada');
+  await page.getByRole('button', { name: 'Ingresar' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+
+  await page.getByLabel('Contraseña', { exact: true }).fill('caja-chica-segura-42');
+  await page.getByRole('button', { name: 'Ingresar' }).click();
+  await expect(page).toHaveURL(/\/app$/);
+  await expect(page.getByRole('heading', { name: '¡Hola, Pollería La Esquina!' })).toBeVisible();
+});
