@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { expectNoSidewaysScroll } from '../fixtures/layout.ts';
 
 function uniqueEmail(): string {
   return `dueno.${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 8)}@example.pe`;
@@ -12,9 +13,11 @@ test('a new owner signs up from the landing page, stays signed in across a reloa
   await page.goto('/');
   await expect(page).toHaveTitle(/SmartKet/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('pollería');
+  await expectNoSidewaysScroll(page);
   await page.getByRole('link', { name: 'Crear mi cuenta gratis' }).first().click();
 
   await expect(page).toHaveURL(/\/registro$/);
+  await expectNoSidewaysScroll(page);
   await page.getByLabel('Correo electrónico').fill(email);
   await page.getByLabel('Contraseña', { exact: true }).fill('pollo-a-la-brasa-2026');
   await page.getByLabel('Nombre de tu negocio').fill('Pollería El Buen Sabor');
@@ -23,6 +26,7 @@ test('a new owner signs up from the landing page, stays signed in across a reloa
   await expect(page).toHaveURL(/\/app$/);
   await expect(page.getByRole('heading', { name: '¡Hola, Pollería El Buen Sabor!' })).toBeVisible();
   await expect(page.getByText('Te quedan 14 días de prueba')).toBeVisible();
+  await expectNoSidewaysScroll(page);
 
   await page.reload();
   await expect(page.getByRole('heading', { name: '¡Hola, Pollería El Buen Sabor!' })).toBeVisible();
@@ -39,11 +43,13 @@ test('a new owner signs up from the landing page, stays signed in across a reloa
 test('the signup form names the field at fault in Spanish and sends one request on a double click', async ({
   page,
 }) => {
-  const signups: string[] = [];
-  page.on('request', (request) => {
-    if (request.url().endsWith('/api/auth/signup')) {
-      signups.push(request.method());
-    }
+  // Hold the answer back, as a slow 3G connection would, so the second click lands while the
+  // first request is still pending.
+  let signups = 0;
+  await page.route('**/api/auth/signup', async (route) => {
+    signups += 1;
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await route.continue();
   });
 
   await page.goto('/registro');
@@ -51,11 +57,12 @@ test('the signup form names the field at fault in Spanish and sends one request 
   await page.getByLabel('Contraseña', { exact: true }).fill('password123');
   await page.getByLabel('Nombre de tu negocio').fill('Pollería Repetida');
   await page.getByRole('button', { name: 'Crear mi cuenta' }).dblclick();
+  await expect(page.getByRole('button', { name: /Creando tu negocio/ })).toBeDisabled();
 
   const password = page.getByLabel('Contraseña', { exact: true });
   await expect(password).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText(/contraseña.*(común|fácil)/i)).toBeVisible();
-  expect(signups).toHaveLength(1);
+  expect(signups).toBe(1);
 });
 
 test('an existing owner logs in and lands in the app', async ({ page, request }) => {
