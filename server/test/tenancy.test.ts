@@ -219,3 +219,49 @@ describe('provisioning is all or nothing', () => {
     expect(retried.status).toBe(201);
   });
 });
+
+describe('clean-up of a signup that died half-way', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  it('drops the database, role and row of a tenant stuck in provisioning, and spares recent ones', async () => {
+    const stuck = `tenant_stuck_${Date.now().toString(36)}`;
+    const recent = `tenant_recent_${Date.now().toString(36)}`;
+    await withSqlClient(server.adminUrl, async (client) => {
+      for (const [name, minutesAgo] of [
+        [stuck, 60],
+        [recent, 1],
+      ] as const) {
+        await client.query(`create role ${name} login password 'x'`);
+        await client.query(`create database ${name} owner ${name}`);
+        await client.query(
+          `insert into tenants (id, slug, business_name, database_name, database_role, database_password_sealed,
+             created_at, updated_at)
+           values (gen_random_uuid(), $1, 'A medias', $2, $2, 'v1:x:x:x', now() - make_interval(mins => $3), now())`,
+          [name.replaceAll('_', '-'), name, minutesAgo],
+        );
+      }
+    });
+
+    expect(await server.services.provisioning.cleanUpAbandoned(10 * 60 * 1000)).toBe(1);
+
+    const left = await withSqlClient(server.adminUrl, async (client) => ({
+      tenants: (await client.query('select database_name from tenants where status = $1', ['provisioning']))
+        .rows,
+      databases: (
+        await client.query('select datname from pg_database where datname = any($1)', [[stuck, recent]])
+      ).rows,
+      roles: (await client.query('select rolname from pg_roles where rolname = any($1)', [[stuck, recent]]))
+        .rows,
+    }));
+    expect(left).toEqual({
+      tenants: [{ database_name: recent }],
+      databases: [{ datname: recent }],
+      roles: [{ rolname: recent }],
+    });
+  });
+});
