@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { Router } from 'express';
 import type { PgBoss } from 'pg-boss';
 import type { TenantOrmRegistry } from '../../db/tenant-orm.registry.ts';
+import type { Logger } from '../../lib/logger.ts';
 
 interface Check {
   ok: boolean;
@@ -9,17 +10,15 @@ interface Check {
   error?: string;
 }
 
-async function timed(probe: () => Promise<unknown>): Promise<Check> {
+/** Times one probe; the reason for a failure goes to the log, not to the public answer. */
+async function timed(probe: () => Promise<unknown>, logger: Logger, name: string): Promise<Check> {
   const started = performance.now();
   try {
     await probe();
     return { ok: true, latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
-    return {
-      ok: false,
-      latencyMs: Math.round(performance.now() - started),
-      error: error instanceof Error ? error.message : 'unknown error',
-    };
+    logger.error({ err: error, check: name }, 'health check failed');
+    return { ok: false, latencyMs: Math.round(performance.now() - started), error: 'unreachable' };
   }
 }
 
@@ -28,12 +27,13 @@ export function healthRoutes(deps: {
   adminOrm: MikroORM;
   boss: PgBoss;
   registry: TenantOrmRegistry;
+  logger: Logger;
 }): Router {
   const router = Router();
   router.get('/', async (_req, res) => {
     const [adminDatabase, jobQueue] = await Promise.all([
-      timed(() => deps.adminOrm.em.getConnection().execute('select 1')),
-      timed(() => deps.boss.getQueueStats('sessions.purge_expired')),
+      timed(() => deps.adminOrm.em.getConnection().execute('select 1'), deps.logger, 'adminDatabase'),
+      timed(() => deps.boss.getQueueStats('sessions.purge_expired'), deps.logger, 'jobQueue'),
     ]);
     const ok = adminDatabase.ok && jobQueue.ok;
     res
