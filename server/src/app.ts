@@ -6,11 +6,12 @@ import { apiNotFound, errorHandler } from './http/middleware/error-handler.ts';
 import { originCheck } from './http/middleware/origin-check.ts';
 import { loadSession, requireSession } from './http/middleware/session.ts';
 import { tenantContext } from './http/middleware/tenant-context.ts';
+import { tenantRouter } from './http/tenant-router.ts';
 import { AppError } from './lib/errors.ts';
 import { withLogContext } from './lib/logger.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
-import { tenantRoutes } from './modules/tenants/tenants.routes.ts';
+import { requireWritableTenant } from './modules/plans/plans.policy.ts';
 import type { Services } from './services.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -54,7 +55,7 @@ export function createApp(
     next();
   });
   api.use(originCheck({ trustedOrigins: config.trustedOrigins, appDomain: config.appDomain }));
-  api.use(requireJsonBody);
+  api.use(requireJsonBody(RAW_UPLOAD_PATHS));
   api.use(express.json({ limit: `${config.bodyLimitKb}kb`, strict: true }));
   // Body parsers resume in a stream callback, outside the request's async context: enter it here.
   api.use((req, res, next) =>
@@ -70,7 +71,8 @@ export function createApp(
     '/tenant',
     requireSession(),
     tenantContext({ registry: services.registry, locator: services.locator, appDomain: config.appDomain }),
-    tenantRoutes(),
+    requireWritableTenant(services.clock),
+    tenantRouter({ clock: services.clock, logger }),
   );
   api.use(apiNotFound);
   app.use('/api', api);
@@ -82,12 +84,17 @@ export function createApp(
   return app;
 }
 
+/** The only API paths whose body is a file rather than JSON; their route checks the type. */
+const RAW_UPLOAD_PATHS = new Set(['/tenant/menu/import']);
+
 /** A write with a body must say it is JSON; anything else is a 415, not a confusing 422. */
-function requireJsonBody(req: Request, _res: Response, next: NextFunction): void {
-  const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
-  if (hasBody && !req.is('application/json')) {
-    next(new AppError('unsupported_media_type', 415, 'Send the body as application/json'));
-    return;
-  }
-  next();
+function requireJsonBody(uploadPaths: ReadonlySet<string>) {
+  return (req: Request, _res: Response, next: NextFunction): void => {
+    const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
+    if (hasBody && !req.is('application/json') && !uploadPaths.has(req.path)) {
+      next(new AppError('UNSUPPORTED_MEDIA_TYPE', 415, 'Send the body as application/json'));
+      return;
+    }
+    next();
+  };
 }

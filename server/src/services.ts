@@ -76,7 +76,7 @@ export function createServices(
     locator,
     sessions,
     provisioning,
-    auth: new AuthService({ adminOrm, sessions, provisioning }),
+    auth: new AuthService({ adminOrm, sessions, provisioning, clock }),
     broadcaster: new Broadcaster(logger),
     authLimiters: {
       perIp: new RateLimiter({ limit: perIp, windowSeconds, clock }),

@@ -56,7 +56,7 @@ describe('accounts and sessions', () => {
       businessName: 'Otra Pollería',
     });
     expect(again.status).toBe(409);
-    expect(again.body.error.code).toBe('email_taken');
+    expect(again.body.error.code).toBe('EMAIL_TAKEN');
     expect(again.body.error.fields?.email?.code).toBe('email_taken');
   });
 
@@ -73,7 +73,7 @@ describe('accounts and sessions', () => {
       businessName: 'Pollería Segura',
     });
     expect(response.status).toBe(422);
-    expect(response.body.error.code).toBe('validation_failed');
+    expect(response.body.error.code).toBe('VALIDATION_FAILED');
     expect(response.body.error.fields?.password?.code).toBe(code);
   });
 
@@ -106,7 +106,7 @@ describe('accounts and sessions', () => {
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.error).toEqual(unknown.body.error);
-    expect(wrong.body.error.code).toBe('invalid_credentials');
+    expect(wrong.body.error.code).toBe('INVALID_CREDENTIALS');
 
     const login = await client.post<MeView>('/api/auth/login', {
       email: owner.email,
@@ -132,7 +132,7 @@ describe('accounts and sessions', () => {
     const anonymous = server.client();
     const response = await anonymous.get<ErrorBody>('/api/auth/me');
     expect(response.status).toBe(401);
-    expect(response.body.error.code).toBe('unauthenticated');
+    expect(response.body.error.code).toBe('UNAUTHENTICATED');
 
     const owner = await buildTenant(server);
     const [id] = (owner.client.cookie ?? '').replace('smartket_session=', '').split('.');
@@ -174,7 +174,7 @@ describe('rate limits', () => {
     }
     const limited = await client.post<ErrorBody>('/api/auth/login', { email, password: 'intento-fallido' });
     expect(limited.status).toBe(429);
-    expect(limited.body.error.code).toBe('rate_limited');
+    expect(limited.body.error.code).toBe('RATE_LIMITED');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 

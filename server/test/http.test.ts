@@ -28,7 +28,7 @@ describe('HTTP edge', () => {
         'content-type': 'application/json',
       });
     expect(response.status).toBe(400);
-    expect(response.body).toEqual({ error: { code: 'malformed_json', message: expect.any(String) } });
+    expect(response.body).toEqual({ error: { code: 'MALFORMED_JSON', message: expect.any(String) } });
     expect(JSON.stringify(response.body)).not.toMatch(/at .*\.(ts|js):\d+/);
   });
 
@@ -39,7 +39,7 @@ describe('HTTP edge', () => {
       businessName: 'Grande',
     });
     expect(response.status).toBe(413);
-    expect(response.body.error.code).toBe('payload_too_large');
+    expect(response.body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('answers a body that is not JSON with 415', async () => {
@@ -47,13 +47,13 @@ describe('HTTP edge', () => {
       'content-type': 'application/x-www-form-urlencoded',
     });
     expect(response.status).toBe(415);
-    expect(response.body.error.code).toBe('unsupported_media_type');
+    expect(response.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
   it('answers an unknown API route with 404 in the same shape', async () => {
     const response = await server.client().get<ErrorBody>('/api/no-existe');
     expect(response.status).toBe(404);
-    expect(response.body.error.code).toBe('not_found');
+    expect(response.body.error.code).toBe('NOT_FOUND');
   });
 
   it('refuses writes from a foreign Origin, and cookie writes with no Origin at all', async () => {
@@ -62,7 +62,7 @@ describe('HTTP edge', () => {
       origin: 'https://evil.example',
     });
     expect(foreign.status).toBe(403);
-    expect(foreign.body.error.code).toBe('foreign_origin');
+    expect(foreign.body.error.code).toBe('FOREIGN_ORIGIN');
 
     owner.client.origin = undefined;
     const missing = await owner.client.post<ErrorBody>('/api/auth/logout');

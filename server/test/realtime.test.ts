@@ -29,11 +29,11 @@ describe('Socket.IO on the same port', () => {
 
   it('refuses a handshake without a valid session', async () => {
     const anonymous = openSocket(server, undefined);
-    expect(await outcome(anonymous)).toBe('unauthenticated');
+    expect(await outcome(anonymous)).toBe('UNAUTHENTICATED');
     anonymous.close();
 
     const forged = openSocket(server, 'smartket_session=abc.def');
-    expect(await outcome(forged)).toBe('unauthenticated');
+    expect(await outcome(forged)).toBe('UNAUTHENTICATED');
     forged.close();
   });
 

@@ -207,7 +207,7 @@ describe('provisioning is all or nothing', () => {
     failAt = step;
     const failed = await server.client().post<ErrorBody>('/api/auth/signup', signup);
     expect(failed.status).toBe(503);
-    expect(failed.body.error.code).toBe('provisioning_failed');
+    expect(failed.body.error.code).toBe('PROVISIONING_FAILED');
     expect(failed.headers.getSetCookie()).toEqual([]);
     expect(await leftovers()).toEqual({ ...before, databases: 0, roles: 0 });
     if (step !== 'reserve_tenant') {

@@ -9,10 +9,10 @@ import { Tenant } from '../src/modules/tenants/tenant.entity.ts';
 import { buildTenant } from './factories.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 
-class T9001Stations extends Migration {
-  override name = '9001_test_kitchen_stations';
+class T9001Marker extends Migration {
+  override name = '9001_test_marker';
   override up(): void {
-    this.addSql('create table "kitchen_stations" ("id" serial primary key, "name" text not null)');
+    this.addSql('create table "test_marker" ("id" serial primary key)');
   }
 }
 
@@ -30,7 +30,7 @@ describe('tenants:migrate', () => {
       templateDb: `tmpl_${Date.now().toString(36)}`,
       locator: server.services.locator,
       logger: createLogger('silent'),
-      migrations: [...tenantMigrations, T9001Stations],
+      migrations: [...tenantMigrations, T9001Marker],
     };
   });
   afterAll(() => server.close());
@@ -52,7 +52,7 @@ describe('tenants:migrate', () => {
     });
     for (const owner of [owners[0], owners[2]]) {
       const slug = owner?.me.memberships[0]?.tenant.slug ?? '';
-      expect(bySlug.get(slug)).toMatchObject({ status: 'migrated', applied: ['9001_test_kitchen_stations'] });
+      expect(bySlug.get(slug)).toMatchObject({ status: 'migrated', applied: ['9001_test_marker'] });
     }
 
     await withSqlClient(server.adminUrl, (client) =>
@@ -64,7 +64,7 @@ describe('tenants:migrate', () => {
     expect([...again.values()].filter((status) => status === 'up_to_date')).toHaveLength(3);
 
     const tables = await withSqlClient(server.services.locator.adminUrlFor(broken.databaseName), (client) =>
-      client.query(`select tableowner from pg_tables where tablename = 'kitchen_stations'`),
+      client.query(`select tableowner from pg_tables where tablename = 'test_marker'`),
     );
     expect(tables.rows[0]).toEqual({ tableowner: broken.databaseRole });
   });

@@ -5,22 +5,29 @@ import { z } from 'zod';
  * so a code never changes meaning once released.
  */
 export const ERROR_CODES = [
-  'bad_request',
-  'malformed_json',
-  'validation_failed',
-  'unauthenticated',
-  'invalid_credentials',
-  'forbidden',
-  'foreign_origin',
-  'not_found',
-  'email_taken',
-  'payload_too_large',
-  'unsupported_media_type',
-  'rate_limited',
-  'no_active_tenant',
-  'provisioning_failed',
-  'service_unavailable',
-  'internal_error',
+  'BAD_REQUEST',
+  'MALFORMED_JSON',
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'FORBIDDEN',
+  'FOREIGN_ORIGIN',
+  'NOT_FOUND',
+  'EMAIL_TAKEN',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'RATE_LIMITED',
+  'NO_ACTIVE_TENANT',
+  'PROVISIONING_FAILED',
+  'TRIAL_EXPIRED',
+  'PLAN_LIMIT_REACHED',
+  'MODULE_NOT_IN_PLAN',
+  'SETUP_INCOMPLETE',
+  'CONFLICT',
+  'INVALID_FILE',
+  'IMPORT_REJECTED',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -36,6 +43,18 @@ export const FIELD_ISSUE_CODES = [
   'password_common',
   'email_taken',
   'unknown_field',
+  'ruc_length',
+  'ruc_prefix',
+  'ruc_check_digit',
+  'invalid_price',
+  'duplicate',
+  'taken',
+  'unknown_category',
+  'unknown_station',
+  'unknown_reference',
+  'min_above_max',
+  'limit_reached',
+  'step_missing',
 ] as const;
 export type FieldIssueCode = (typeof FIELD_ISSUE_CODES)[number];
 
@@ -51,6 +70,8 @@ export const ErrorBody = z.object({
     code: z.enum(ERROR_CODES),
     message: z.string(),
     fields: z.record(z.string(), FieldIssue).optional(),
+    /** Extra numbers or lists an error carries, e.g. the row issues of a refused import. */
+    details: z.record(z.string(), z.unknown()).optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

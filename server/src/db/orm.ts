@@ -2,6 +2,17 @@ import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Session } from '../modules/auth/session.entity.ts';
 import { User } from '../modules/auth/user.entity.ts';
+import { BranchStation } from '../modules/branches/branch-station.entity.ts';
+import { Branch } from '../modules/branches/branch.entity.ts';
+import { CashRegister } from '../modules/branches/cash-register.entity.ts';
+import { DiningTable } from '../modules/branches/dining-table.entity.ts';
+import { KitchenStation } from '../modules/branches/kitchen-station.entity.ts';
+import { Zone } from '../modules/branches/zone.entity.ts';
+import { Category } from '../modules/menu/category.entity.ts';
+import { OptionGroup } from '../modules/menu/option-group.entity.ts';
+import { Option } from '../modules/menu/option.entity.ts';
+import { ProductOptionGroup } from '../modules/menu/product-option-group.entity.ts';
+import { Product } from '../modules/menu/product.entity.ts';
 import { Setting } from '../modules/settings/setting.entity.ts';
 import { Membership } from '../modules/tenants/membership.entity.ts';
 import { Tenant } from '../modules/tenants/tenant.entity.ts';
@@ -9,7 +20,20 @@ import { adminMigrations } from './admin/migrations/index.ts';
 import { tenantMigrations } from './tenant/migrations/index.ts';
 
 export const adminEntities = [Tenant, User, Membership, Session];
-export const tenantEntities = [Setting];
+export const tenantEntities = [
+  Setting,
+  Branch,
+  Zone,
+  DiningTable,
+  CashRegister,
+  KitchenStation,
+  BranchStation,
+  Category,
+  Product,
+  OptionGroup,
+  Option,
+  ProductOptionGroup,
+];
 
 export type MigrationList = NonNullable<NonNullable<Options['migrations']>['migrationsList']>;
 

@@ -133,7 +133,7 @@ export class TenantOrmRegistry {
       }
       const remaining = deadline - Date.now();
       if (remaining <= 0) {
-        throw new AppError('service_unavailable', 503, 'Every tenant connection is busy, try again shortly', {
+        throw new AppError('SERVICE_UNAVAILABLE', 503, 'Every tenant connection is busy, try again shortly', {
           headers: { 'Retry-After': '1' },
         });
       }

@@ -34,7 +34,7 @@ export function createRealtimeServer(
   io.use((socket, next) => {
     const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
     if (!token) {
-      next(new Error('unauthenticated'));
+      next(new Error('UNAUTHENTICATED'));
       return;
     }
     const em = deps.adminOrm.em.fork();
@@ -42,7 +42,7 @@ export function createRealtimeServer(
       .validate(em, token)
       .then(async (valid) => {
         if (!valid) {
-          next(new Error('unauthenticated'));
+          next(new Error('UNAUTHENTICATED'));
           return;
         }
         const joined = [rooms.session(valid.session.id)];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LINES_OF_BUSINESS, MEMBERSHIP_ROLES, PLANS, TENANT_STATUSES } from '../enums.ts';
+import { MODULES } from '../plans.ts';
 import { BusinessName, Email, Password } from '../validations.ts';
 
 export const SignupInput = z.strictObject({
@@ -36,6 +37,11 @@ export const TenantView = z.object({
   plan: z.enum(PLANS),
   status: z.enum(TENANT_STATUSES),
   trialEndsAt: z.iso.datetime().nullable(),
+  /** Days of trial left by the server's clock; null when not on a trial. */
+  trialDaysLeft: z.int().nullable(),
+  /** The trial ended: reads work, writes answer 402 `TRIAL_EXPIRED` until a plan is chosen. */
+  readOnly: z.boolean(),
+  activeModules: z.array(z.enum(MODULES)),
   setupComplete: z.boolean(),
 });
 export type TenantView = z.infer<typeof TenantView>;

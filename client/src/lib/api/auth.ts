@@ -23,7 +23,7 @@ export function logout(options?: RequestOptions): Promise<void> {
   return api.postEmpty('/api/auth/logout', undefined, options);
 }
 
-/** Who is signed in; throws `ApiError` with code `unauthenticated` (401) when nobody is. */
+/** Who is signed in; throws `ApiError` with code `UNAUTHENTICATED` (401) when nobody is. */
 export function fetchMe(options?: RequestOptions): Promise<Me> {
   return api.get('/api/auth/me', MeView, options);
 }

@@ -42,7 +42,7 @@ export class ApiError extends Error {
 
 /** The message for an error code in the active language. */
 export function errorMessage(code: ClientErrorCode, retryAfter?: number): string {
-  if (code === 'rate_limited' && retryAfter !== undefined && retryAfter > 0) {
+  if (code === 'RATE_LIMITED' && retryAfter !== undefined && retryAfter > 0) {
     const wait =
       retryAfter < 60
         ? t('duration.seconds', { count: retryAfter })
@@ -50,7 +50,7 @@ export function errorMessage(code: ClientErrorCode, retryAfter?: number): string
     return t('errors.rate_limited_wait', { wait });
   }
   const key = `errors.${code}`;
-  return hasMessage(key) ? t(key) : t('errors.internal_error');
+  return hasMessage(key) ? t(key) : t('errors.INTERNAL_ERROR');
 }
 
 /** The message for one field issue, e.g. `too_short` with `{ min: 10 }`. */
@@ -84,11 +84,11 @@ async function toApiError(response: Response): Promise<ApiError> {
     // A proxy or a crashed server answered: judge by the status alone.
     const code: ClientErrorCode =
       response.status === 429
-        ? 'rate_limited'
+        ? 'RATE_LIMITED'
         : response.status === 401
-          ? 'unauthenticated'
+          ? 'UNAUTHENTICATED'
           : response.status >= 500
-            ? 'service_unavailable'
+            ? 'SERVICE_UNAVAILABLE'
             : 'bad_response';
     return new ApiError({
       status: response.status,
@@ -105,7 +105,7 @@ async function toApiError(response: Response): Promise<ApiError> {
     fieldCodes[name] = issue.code;
   }
   // email_taken arrives as a request code with the field named: show it under the field too.
-  if (code === 'email_taken' && !fieldMessages.email) {
+  if (code === 'EMAIL_TAKEN' && !fieldMessages.email) {
     fieldMessages.email = fieldMessage({ code: 'email_taken' });
     fieldCodes.email = 'email_taken';
   }

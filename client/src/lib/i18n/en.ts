@@ -1,7 +1,14 @@
 import type { Dictionary } from './types.ts';
 
 /** English: every key of the es-PE source dictionary, checked by the `Dictionary` type. */
+import { branchesEn } from './en/branches.ts';
+import { menuEn } from './en/menu.ts';
+import { setupEn } from './en/setup.ts';
+
 export const en: Dictionary = {
+  ...setupEn,
+  ...menuEn,
+  ...branchesEn,
   'meta.siteName': 'SmartKet',
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
@@ -161,24 +168,31 @@ export const en: Dictionary = {
   'duration.seconds': { one: '{count} second', other: '{count} seconds' },
   'duration.minutes': { one: '{count} minute', other: '{count} minutes' },
 
-  'errors.bad_request': 'We could not process that. Check the details and try again.',
-  'errors.malformed_json': 'We could not read what you sent. Reload the page and try again.',
-  'errors.validation_failed': 'Please check the highlighted fields.',
-  'errors.unauthenticated': 'Your session ended. Please sign in again.',
-  'errors.invalid_credentials': 'The e-mail or password is not right. Check them and try again.',
-  'errors.forbidden': 'You are not allowed to do this.',
-  'errors.foreign_origin': 'For your security we could not complete this. Reload the page and try again.',
-  'errors.not_found': 'We could not find what you were looking for.',
-  'errors.email_taken': 'An account with this e-mail already exists.',
-  'errors.payload_too_large': 'What you sent is too large.',
-  'errors.unsupported_media_type': 'We could not read what you sent. Reload the page and try again.',
-  'errors.rate_limited': 'Too many attempts in a row. Wait a moment and try again.',
+  'errors.BAD_REQUEST': 'We could not process that. Check the details and try again.',
+  'errors.MALFORMED_JSON': 'We could not read what you sent. Reload the page and try again.',
+  'errors.VALIDATION_FAILED': 'Please check the highlighted fields.',
+  'errors.UNAUTHENTICATED': 'Your session ended. Please sign in again.',
+  'errors.INVALID_CREDENTIALS': 'The e-mail or password is not right. Check them and try again.',
+  'errors.FORBIDDEN': 'You are not allowed to do this.',
+  'errors.FOREIGN_ORIGIN': 'For your security we could not complete this. Reload the page and try again.',
+  'errors.NOT_FOUND': 'We could not find what you were looking for.',
+  'errors.EMAIL_TAKEN': 'An account with this e-mail already exists.',
+  'errors.PAYLOAD_TOO_LARGE': 'What you sent is too large.',
+  'errors.UNSUPPORTED_MEDIA_TYPE': 'We could not read what you sent. Reload the page and try again.',
+  'errors.RATE_LIMITED': 'Too many attempts in a row. Wait a moment and try again.',
   'errors.rate_limited_wait': 'Too many attempts in a row. Try again in {wait}.',
-  'errors.no_active_tenant': 'You do not have an active business yet.',
-  'errors.provisioning_failed':
+  'errors.NO_ACTIVE_TENANT': 'You do not have an active business yet.',
+  'errors.PROVISIONING_FAILED':
     'We could not set up your business right now. Nothing was half-saved; try again in a few minutes.',
-  'errors.service_unavailable': 'SmartKet is unavailable for a moment. Try again in a few minutes.',
-  'errors.internal_error': 'Something went wrong on our side. Try again in a moment.',
+  'errors.SERVICE_UNAVAILABLE': 'SmartKet is unavailable for a moment. Try again in a few minutes.',
+  'errors.TRIAL_EXPIRED': 'Your free trial has ended. Choose a plan to keep making changes.',
+  'errors.PLAN_LIMIT_REACHED': 'You reached the limit of your plan. To add more, choose a bigger plan.',
+  'errors.MODULE_NOT_IN_PLAN': 'Your plan does not include this feature.',
+  'errors.SETUP_INCOMPLETE': 'Some setup steps are still missing.',
+  'errors.CONFLICT': 'Someone changed this at the same time. Reload and try again.',
+  'errors.INVALID_FILE': 'We could not read the file. Upload an Excel (.xlsx) or a CSV file.',
+  'errors.IMPORT_REJECTED': 'The file has errors. Nothing was imported: fix them and upload it again.',
+  'errors.INTERNAL_ERROR': 'Something went wrong on our side. Try again in a moment.',
   'errors.network': 'Cannot reach SmartKet. Check your internet connection and try again.',
   'errors.bad_response': 'We got an unexpected answer. Reload the page and try again.',
 
@@ -191,6 +205,19 @@ export const en: Dictionary = {
   'fieldErrors.password_equals_email': 'Your password cannot be your e-mail.',
   'fieldErrors.password_common': 'That password is too common. Choose one that is harder to guess.',
   'fieldErrors.email_taken': 'There is already an account with this e-mail. Want to sign in?',
+  'fieldErrors.ruc_length': 'A RUC has 11 digits, with no spaces or dashes.',
+  'fieldErrors.ruc_prefix': 'A RUC starts with 10, 15, 17 or 20. Check the first two digits.',
+  'fieldErrors.ruc_check_digit':
+    'This RUC does not exist: the last digit does not match. Check it is typed right.',
+  'fieldErrors.invalid_price': 'Write a price like 12.50 or 12,50.',
+  'fieldErrors.duplicate': 'This value is repeated.',
+  'fieldErrors.taken': 'Another one already has this name.',
+  'fieldErrors.unknown_category': 'That category does not exist.',
+  'fieldErrors.unknown_station': 'That kitchen station does not exist.',
+  'fieldErrors.unknown_reference': 'It no longer exists. Reload the page.',
+  'fieldErrors.min_above_max': 'The minimum cannot be above the maximum.',
+  'fieldErrors.limit_reached': 'You reached the limit of your plan.',
+  'fieldErrors.step_missing': 'This step is not done yet.',
   'fieldErrors.unknown_field': 'This field is not recognised.',
 
   'app.title': 'Home — SmartKet',

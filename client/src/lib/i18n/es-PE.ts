@@ -3,7 +3,14 @@
  * (en.ts is typed against this one). `{name}` is replaced by `t(key, { name })`; a message with
  * `one`/`other` is chosen by `params.count` with the locale's plural rules.
  */
+import { branchesEsPE } from './es-PE/branches.ts';
+import { menuEsPE } from './es-PE/menu.ts';
+import { setupEsPE } from './es-PE/setup.ts';
+
 export const esPE = {
+  ...setupEsPE,
+  ...menuEsPE,
+  ...branchesEsPE,
   'meta.siteName': 'SmartKet',
   'common.loading': 'Cargando…',
   'common.retry': 'Reintentar',
@@ -167,25 +174,32 @@ export const esPE = {
   'duration.seconds': { one: '{count} segundo', other: '{count} segundos' },
   'duration.minutes': { one: '{count} minuto', other: '{count} minutos' },
 
-  'errors.bad_request': 'No pudimos procesar tu pedido. Revisa los datos e inténtalo otra vez.',
-  'errors.malformed_json': 'No pudimos leer lo que enviaste. Recarga la página e inténtalo otra vez.',
-  'errors.validation_failed': 'Revisa los campos marcados.',
-  'errors.unauthenticated': 'Tu sesión terminó. Vuelve a ingresar.',
-  'errors.invalid_credentials': 'El correo o la contraseña no coinciden. Revísalos e inténtalo de nuevo.',
-  'errors.forbidden': 'No tienes permiso para hacer esto.',
-  'errors.foreign_origin': 'Por seguridad no pudimos completar esto. Recarga la página e inténtalo otra vez.',
-  'errors.not_found': 'No encontramos lo que buscabas.',
-  'errors.email_taken': 'Ya existe una cuenta con este correo.',
-  'errors.payload_too_large': 'Lo que enviaste es demasiado grande.',
-  'errors.unsupported_media_type': 'No pudimos leer lo que enviaste. Recarga la página e inténtalo otra vez.',
-  'errors.rate_limited': 'Demasiados intentos seguidos. Espera un momento y vuelve a intentarlo.',
+  'errors.BAD_REQUEST': 'No pudimos procesar tu pedido. Revisa los datos e inténtalo otra vez.',
+  'errors.MALFORMED_JSON': 'No pudimos leer lo que enviaste. Recarga la página e inténtalo otra vez.',
+  'errors.VALIDATION_FAILED': 'Revisa los campos marcados.',
+  'errors.UNAUTHENTICATED': 'Tu sesión terminó. Vuelve a ingresar.',
+  'errors.INVALID_CREDENTIALS': 'El correo o la contraseña no coinciden. Revísalos e inténtalo de nuevo.',
+  'errors.FORBIDDEN': 'No tienes permiso para hacer esto.',
+  'errors.FOREIGN_ORIGIN': 'Por seguridad no pudimos completar esto. Recarga la página e inténtalo otra vez.',
+  'errors.NOT_FOUND': 'No encontramos lo que buscabas.',
+  'errors.EMAIL_TAKEN': 'Ya existe una cuenta con este correo.',
+  'errors.PAYLOAD_TOO_LARGE': 'Lo que enviaste es demasiado grande.',
+  'errors.UNSUPPORTED_MEDIA_TYPE': 'No pudimos leer lo que enviaste. Recarga la página e inténtalo otra vez.',
+  'errors.RATE_LIMITED': 'Demasiados intentos seguidos. Espera un momento y vuelve a intentarlo.',
   'errors.rate_limited_wait': 'Demasiados intentos seguidos. Vuelve a intentarlo en {wait}.',
-  'errors.no_active_tenant': 'Todavía no tienes un negocio activo.',
-  'errors.provisioning_failed':
+  'errors.NO_ACTIVE_TENANT': 'Todavía no tienes un negocio activo.',
+  'errors.PROVISIONING_FAILED':
     'No pudimos preparar tu negocio en este momento. No se guardó nada a medias; inténtalo de nuevo en unos minutos.',
-  'errors.service_unavailable':
+  'errors.SERVICE_UNAVAILABLE':
     'SmartKet no está disponible por un momento. Inténtalo de nuevo en unos minutos.',
-  'errors.internal_error': 'Algo falló de nuestro lado. Inténtalo otra vez en un momento.',
+  'errors.TRIAL_EXPIRED': 'Tu prueba gratis terminó. Elige un plan para seguir haciendo cambios.',
+  'errors.PLAN_LIMIT_REACHED': 'Llegaste al límite de tu plan. Para agregar más, elige un plan mayor.',
+  'errors.MODULE_NOT_IN_PLAN': 'Tu plan no incluye esta función.',
+  'errors.SETUP_INCOMPLETE': 'Todavía falta completar algunos pasos de la configuración.',
+  'errors.CONFLICT': 'Alguien cambió esto al mismo tiempo. Recarga e inténtalo otra vez.',
+  'errors.INVALID_FILE': 'No pudimos leer el archivo. Sube un Excel (.xlsx) o un CSV.',
+  'errors.IMPORT_REJECTED': 'El archivo tiene errores. No se importó nada: corrígelos y vuelve a subirlo.',
+  'errors.INTERNAL_ERROR': 'Algo falló de nuestro lado. Inténtalo otra vez en un momento.',
   'errors.network': 'No hay conexión con SmartKet. Revisa tu internet e inténtalo de nuevo.',
   'errors.bad_response': 'Recibimos una respuesta inesperada. Recarga la página e inténtalo otra vez.',
 
@@ -199,6 +213,19 @@ export const esPE = {
   'fieldErrors.password_common': 'Esa contraseña es muy común. Elige una más difícil de adivinar.',
   'fieldErrors.email_taken': 'Ya hay una cuenta con este correo. ¿Quieres ingresar?',
   'fieldErrors.unknown_field': 'Este campo no es reconocido.',
+  'fieldErrors.ruc_length': 'El RUC tiene 11 dígitos, sin espacios ni guiones.',
+  'fieldErrors.ruc_prefix': 'Un RUC empieza con 10, 15, 17 o 20. Revisa los dos primeros dígitos.',
+  'fieldErrors.ruc_check_digit':
+    'Este RUC no existe: el último dígito no cuadra. Revisa que esté bien escrito.',
+  'fieldErrors.invalid_price': 'Escribe un precio como 12.50 o 12,50.',
+  'fieldErrors.duplicate': 'Este valor está repetido.',
+  'fieldErrors.taken': 'Ya existe otro con este nombre.',
+  'fieldErrors.unknown_category': 'Esa categoría no existe.',
+  'fieldErrors.unknown_station': 'Esa estación de cocina no existe.',
+  'fieldErrors.unknown_reference': 'Ya no existe. Recarga la página.',
+  'fieldErrors.min_above_max': 'El mínimo no puede ser mayor que el máximo.',
+  'fieldErrors.limit_reached': 'Llegaste al límite de tu plan.',
+  'fieldErrors.step_missing': 'Falta completar este paso.',
 
   'app.title': 'Inicio — SmartKet',
   'app.loading': 'Cargando tu negocio…',

@@ -13,7 +13,7 @@ export const load: LayoutLoad = async ({ fetch, url }) => {
     session.set(me);
     return { me };
   } catch (cause) {
-    if (cause instanceof ApiError && cause.code === 'unauthenticated') {
+    if (cause instanceof ApiError && cause.code === 'UNAUTHENTICATED') {
       session.clear();
       redirect(307, `/ingresar?next=${encodeURIComponent(url.pathname + url.search)}`);
     }

@@ -13,19 +13,19 @@ interface HttpParserError {
 function fromBodyParser(error: HttpParserError): AppError | undefined {
   switch (error.type) {
     case 'entity.parse.failed':
-      return new AppError('malformed_json', 400, 'The request body is not valid JSON');
+      return new AppError('MALFORMED_JSON', 400, 'The request body is not valid JSON');
     case 'entity.too.large':
-      return new AppError('payload_too_large', 413, 'The request body is too large');
+      return new AppError('PAYLOAD_TOO_LARGE', 413, 'The request body is too large');
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return new AppError('unsupported_media_type', 415, 'Unsupported body encoding');
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', 415, 'Unsupported body encoding');
     default:
       return undefined;
   }
 }
 
 /**
- * The last middleware: every error leaves as `{ error: { code, message, fields? } }`.
+ * The last middleware: every error leaves as `{ error: { code, message, fields?, details? } }`.
  * Unknown errors are logged with their stack and answered with a generic 500: no stack trace
  * ever reaches a client.
  */
@@ -36,7 +36,7 @@ export function errorHandler(logger: Logger) {
     if (!appError) {
       (req.log ?? logger).error({ err: error }, 'unhandled error');
     }
-    const known = appError ?? new AppError('internal_error', 500, 'Something went wrong on our side');
+    const known = appError ?? new AppError('INTERNAL_ERROR', 500, 'Something went wrong on our side');
     if (res.headersSent) {
       res.end();
       return;
@@ -45,7 +45,12 @@ export function errorHandler(logger: Logger) {
       res.setHeader(name, value);
     }
     const body: ErrorBody = {
-      error: { code: known.code, message: known.message, ...(known.fields ? { fields: known.fields } : {}) },
+      error: {
+        code: known.code,
+        message: known.message,
+        ...(known.fields ? { fields: known.fields } : {}),
+        ...(known.details ? { details: known.details } : {}),
+      },
     };
     res.status(known.status).json(body);
   };
@@ -53,5 +58,5 @@ export function errorHandler(logger: Logger) {
 
 /** Any /api path no route answered. */
 export function apiNotFound(req: Request, _res: Response, next: NextFunction): void {
-  next(new AppError('not_found', 404, `No route for ${req.method} ${req.baseUrl}${req.path}`));
+  next(new AppError('NOT_FOUND', 404, `No route for ${req.method} ${req.baseUrl}${req.path}`));
 }

@@ -23,7 +23,7 @@ export function originCheck(policy: OriginPolicy) {
     const claimed = req.get('origin') ?? originOfReferer(req.get('referer'));
     if (!claimed) {
       if (req.get('cookie')) {
-        next(new AppError('foreign_origin', 403, 'Missing Origin header on a cookie-authenticated request'));
+        next(new AppError('FOREIGN_ORIGIN', 403, 'Missing Origin header on a cookie-authenticated request'));
         return;
       }
       next();
@@ -33,7 +33,7 @@ export function originCheck(policy: OriginPolicy) {
       next();
       return;
     }
-    next(new AppError('foreign_origin', 403, `Requests from ${claimed} are not accepted`));
+    next(new AppError('FOREIGN_ORIGIN', 403, `Requests from ${claimed} are not accepted`));
   };
 }
 

@@ -61,7 +61,7 @@ export function limitAuthAttempts(name: string, limiters: { perIp: RateLimiter; 
     const retryAfter = Math.max(...waits);
     if (retryAfter > 0) {
       next(
-        new AppError('rate_limited', 429, 'Too many attempts, try again later', {
+        new AppError('RATE_LIMITED', 429, 'Too many attempts, try again later', {
           headers: { 'Retry-After': String(retryAfter) },
         }),
       );

@@ -1,8 +1,10 @@
 import { RequestContext } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import type { NextFunction, Request, Response } from 'express';
 import type { TenantOrmRegistry } from '../../db/tenant-orm.registry.ts';
 import { AppError, unauthenticated } from '../../lib/errors.ts';
 import { Membership } from '../../modules/tenants/membership.entity.ts';
+import type { Tenant } from '../../modules/tenants/tenant.entity.ts';
 import type { TenantDatabaseLocator } from '../../modules/tenants/tenant-database.ts';
 
 /**
@@ -25,7 +27,7 @@ export function tenantContext(deps: {
     const slug = subdomainSlug(req.get('host'), deps.appDomain);
     const tenantFilter = slug ? { slug } : session.activeTenant ? { id: session.activeTenant.id } : undefined;
     if (!tenantFilter) {
-      next(new AppError('no_active_tenant', 409, 'Choose a business first'));
+      next(new AppError('NO_ACTIVE_TENANT', 409, 'Choose a business first'));
       return;
     }
     const membership = await adminEm.findOne(
@@ -35,7 +37,7 @@ export function tenantContext(deps: {
     );
     if (!membership) {
       // Same answer whether the tenant exists or not: no probing of other businesses.
-      next(new AppError('not_found', 404, 'Business not found'));
+      next(new AppError('NOT_FOUND', 404, 'Business not found'));
       return;
     }
     const tenant = membership.tenant.getEntity();
@@ -60,4 +62,20 @@ export function subdomainSlug(host: string | undefined, appDomain: string | unde
   }
   const slug = hostname.slice(0, -suffix.length);
   return /^[a-z0-9-]+$/.test(slug) && slug !== 'www' && slug !== 'app' ? slug : undefined;
+}
+
+export interface TenantScope {
+  tenant: Tenant;
+  membership: Membership;
+  /** The tenant database EntityManager of this request. */
+  em: EntityManager;
+}
+
+/** What `tenantContext` resolved for this request; for handlers mounted behind it. */
+export function tenantScope(res: Response): TenantScope {
+  const { tenant, membership, tenantEm } = res.locals;
+  if (!tenant || !membership || !tenantEm) {
+    throw new AppError('NO_ACTIVE_TENANT', 409, 'Choose a business first');
+  }
+  return { tenant, membership, em: tenantEm };
 }

@@ -40,7 +40,7 @@ export function validationError(error: z.ZodError): AppError {
     fields[path] ??= describeIssue(issue);
   }
   const names = Object.keys(fields).join(', ');
-  return new AppError('validation_failed', 422, `Invalid fields: ${names}`, { fields });
+  return new AppError('VALIDATION_FAILED', 422, `Invalid fields: ${names}`, { fields });
 }
 
 function describeIssue(issue: z.core.$ZodIssue): FieldIssue {

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { LoginInput, MeView, SignupInput } from '@smartket/shared';
+import type { Clock } from '../../lib/clock.ts';
 import { AppError, forbidden } from '../../lib/errors.ts';
 import { hashPassword, isCommonPassword, passwordDecoyHash, verifyPassword } from '../../lib/passwords.ts';
 import { Membership } from '../tenants/membership.entity.ts';
@@ -25,9 +26,16 @@ export class AuthService {
   private readonly adminOrm: MikroORM;
   private readonly sessions: SessionService;
   private readonly provisioning: ProvisioningService;
+  private readonly clock: Clock;
 
-  constructor(deps: { adminOrm: MikroORM; sessions: SessionService; provisioning: ProvisioningService }) {
+  constructor(deps: {
+    adminOrm: MikroORM;
+    sessions: SessionService;
+    provisioning: ProvisioningService;
+    clock: Clock;
+  }) {
     this.adminOrm = deps.adminOrm;
+    this.clock = deps.clock;
     this.sessions = deps.sessions;
     this.provisioning = deps.provisioning;
   }
@@ -43,7 +51,7 @@ export class AuthService {
       lineOfBusiness: input.lineOfBusiness,
     });
     return {
-      me: presentMe(account.user, [account.membership], account.tenant.id),
+      me: presentMe(account.user, [account.membership], account.tenant.id, this.clock.now()),
       session: account.session,
     };
   }
@@ -54,14 +62,14 @@ export class AuthService {
     const user = await em.findOne(User, { email: input.email }, { populate: ['passwordHash'] });
     const matches = await verifyPassword(user?.passwordHash ?? (await passwordDecoyHash()), input.password);
     if (!user || !matches) {
-      throw new AppError('invalid_credentials', 401, 'Wrong e-mail or password');
+      throw new AppError('INVALID_CREDENTIALS', 401, 'Wrong e-mail or password');
     }
     const memberships = await this.membershipsOf(em, user.id);
     const activeTenantId =
       memberships.find((m) => m.tenant.getEntity().status === 'active')?.tenant.id ?? null;
     const { token, session } = await this.sessions.create(em, user, activeTenantId);
     return {
-      me: presentMe(user, memberships, activeTenantId),
+      me: presentMe(user, memberships, activeTenantId, this.clock.now()),
       session: { token, expiresAt: session.expiresAt },
     };
   }
@@ -70,7 +78,7 @@ export class AuthService {
   async me(em: EntityManager, session: Session): Promise<MeView> {
     const user = session.user.getEntity();
     const memberships = await this.membershipsOf(em, user.id);
-    return presentMe(user, memberships, session.activeTenant?.id ?? null);
+    return presentMe(user, memberships, session.activeTenant?.id ?? null, this.clock.now());
   }
 
   /** Makes another of the user's tenants the active one for this session. */
@@ -104,7 +112,7 @@ export class AuthService {
 /** Refuses passwords that are easy to guess, naming the field and the reason. */
 export function assertStrongPassword(password: string, email: string): void {
   const reject = (code: 'password_equals_email' | 'password_common', message: string) =>
-    new AppError('validation_failed', 422, `Invalid fields: password`, {
+    new AppError('VALIDATION_FAILED', 422, `Invalid fields: password`, {
       fields: { password: { code, message } },
     });
   const lowered = password.trim().toLowerCase();

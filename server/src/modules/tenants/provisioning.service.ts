@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/core';
-import { TRIAL_DAYS, type LineOfBusiness } from '@smartket/shared';
+import { PLAN_DEFINITIONS, TRIAL_DAYS, type LineOfBusiness } from '@smartket/shared';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { quoteIdent, quoteLiteral } from '../../db/connection-url.ts';
 import { migrate, tenantOrmOptions } from '../../db/orm.ts';
@@ -91,7 +91,7 @@ export class ProvisioningService {
     this.deps = deps;
   }
 
-  /** Provisions a new tenant for a new owner; throws `email_taken` (409) or `provisioning_failed`. */
+  /** Provisions a new tenant for a new owner; throws `EMAIL_TAKEN` (409) or `PROVISIONING_FAILED`. */
   async signup(request: SignupRequest): Promise<ProvisionedAccount> {
     const em = this.deps.adminOrm.em.fork();
     if (await em.count(User, { email: request.email })) {
@@ -121,7 +121,7 @@ export class ProvisioningService {
       }
       this.deps.logger.error({ err: error }, 'tenant provisioning failed');
       throw new AppError(
-        'provisioning_failed',
+        'PROVISIONING_FAILED',
         503,
         'We could not create your business right now, try again',
         {
@@ -191,6 +191,7 @@ export class ProvisioningService {
         businessName: request.businessName,
         lineOfBusiness: request.lineOfBusiness ?? null,
         plan: 'trial',
+        activeModules: [...PLAN_DEFINITIONS.trial.modules],
         status: 'provisioning',
         databaseName,
         databaseRole: databaseName,
@@ -326,7 +327,7 @@ export class ProvisioningService {
 }
 
 function emailTaken(): AppError {
-  return new AppError('email_taken', 409, 'An account with this e-mail already exists', {
+  return new AppError('EMAIL_TAKEN', 409, 'An account with this e-mail already exists', {
     fields: { email: { code: 'email_taken', message: 'Already registered' } },
   });
 }

@@ -1,22 +1,23 @@
 import type { CurrentTenantView } from '@smartket/shared';
 import { Router } from 'express';
 import type { RequestHandler } from 'express';
+import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { presentTenant } from '../auth/auth.presenter.ts';
 import { readBusinessProfile } from '../settings/settings.service.ts';
 
 /** Routes of the tenant the request acts in; mounted behind `requireSession` and `tenantContext`. */
-export function tenantRoutes(): Router {
+export function tenantRoutes(deps: { clock: Clock }): Router {
   const router = Router();
 
   const current: RequestHandler = async (_req, res) => {
     const { tenant, membership, tenantEm } = res.locals;
     if (!tenant || !membership || !tenantEm) {
-      throw new AppError('no_active_tenant', 409, 'Choose a business first');
+      throw new AppError('NO_ACTIVE_TENANT', 409, 'Choose a business first');
     }
     const profile = await readBusinessProfile(tenantEm);
     const view: CurrentTenantView = {
-      tenant: presentTenant(tenant),
+      tenant: presentTenant(tenant, deps.clock.now()),
       role: membership.role,
       profile: profile ?? {
         businessName: tenant.businessName,

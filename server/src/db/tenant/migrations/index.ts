@@ -1,7 +1,8 @@
 import { T0001Settings } from './t0001-settings.ts';
+import { T0002BranchesAndMenu } from './t0002-branches-and-menu.ts';
 
 /**
  * Tenant database migrations, oldest first. They run on the template (new tenants are cloned
  * from it) and on every existing tenant database (`npm run tenants:migrate`).
  */
-export const tenantMigrations = [T0001Settings];
+export const tenantMigrations = [T0001Settings, T0002BranchesAndMenu];
