@@ -17,6 +17,8 @@ export class ApiError extends Error {
   readonly fieldCodes: Readonly<Record<string, FieldIssue['code']>>;
   /** Seconds to wait, from `Retry-After` on a 429. */
   readonly retryAfter: number | undefined;
+  /** What the error carries beyond a message, e.g. the row issues of a refused import. */
+  readonly details: Readonly<Record<string, unknown>>;
 
   constructor(init: {
     status: number;
@@ -25,6 +27,7 @@ export class ApiError extends Error {
     fields?: Record<string, string>;
     fieldCodes?: Record<string, FieldIssue['code']>;
     retryAfter?: number | undefined;
+    details?: Record<string, unknown> | undefined;
   }) {
     super(init.message);
     this.status = init.status;
@@ -32,6 +35,7 @@ export class ApiError extends Error {
     this.fields = init.fields ?? {};
     this.fieldCodes = init.fieldCodes ?? {};
     this.retryAfter = init.retryAfter;
+    this.details = init.details ?? {};
   }
 
   /** True when the problem is one of the fields, not the request as a whole. */
@@ -97,7 +101,12 @@ async function toApiError(response: Response): Promise<ApiError> {
       retryAfter,
     });
   }
-  const { code, fields } = parsed.data.error;
+  const { code, fields, details } = parsed.data.error;
+  if (code === 'TRIAL_EXPIRED') {
+    for (const listener of trialExpiredListeners) {
+      listener();
+    }
+  }
   const fieldMessages: Record<string, string> = {};
   const fieldCodes: Record<string, FieldIssue['code']> = {};
   for (const [name, issue] of Object.entries(fields ?? {})) {
@@ -116,13 +125,35 @@ async function toApiError(response: Response): Promise<ApiError> {
     fields: fieldMessages,
     fieldCodes,
     retryAfter,
+    details,
   });
+}
+
+const trialExpiredListeners = new Set<() => void>();
+
+/**
+ * Calls `listener` whenever the API answers 402 `TRIAL_EXPIRED` (the trial ended while the app
+ * was open), so the shell can show the lock screen. Returns the unsubscribe function.
+ */
+export function onTrialExpired(listener: () => void): () => void {
+  trialExpiredListeners.add(listener);
+  return () => trialExpiredListeners.delete(listener);
 }
 
 export interface RequestOptions {
   /** SvelteKit's `fetch` inside a `load`; the global one elsewhere. */
   fetch?: typeof fetch;
   signal?: AbortSignal;
+}
+
+/** A file sent as the raw request body, with its own content type. */
+export interface RawBody {
+  file: Blob;
+  contentType: string;
+}
+
+function isRawBody(body: unknown): body is RawBody {
+  return typeof body === 'object' && body !== null && 'file' in body && body.file instanceof Blob;
 }
 
 async function send(method: string, path: string, body: unknown, options: RequestOptions): Promise<Response> {
@@ -133,10 +164,13 @@ async function send(method: string, path: string, body: unknown, options: Reques
     headers:
       body === undefined
         ? { accept: 'application/json' }
-        : { accept: 'application/json', 'content-type': 'application/json' },
+        : {
+            accept: 'application/json',
+            'content-type': isRawBody(body) ? body.contentType : 'application/json',
+          },
   };
   if (body !== undefined) {
-    init.body = JSON.stringify(body);
+    init.body = isRawBody(body) ? body.file : JSON.stringify(body);
   }
   if (options.signal) {
     init.signal = options.signal;
@@ -194,6 +228,36 @@ export const api = {
   async post<Schema extends z.ZodType>(
     path: string,
     body: unknown,
+    schema: Schema,
+    options: RequestOptions = {},
+  ): Promise<z.infer<Schema>> {
+    return parse(await send('POST', path, body, options), schema);
+  },
+
+  /** PUT a JSON `body` (replace a whole step or record), answer parsed with `schema`. */
+  async put<Schema extends z.ZodType>(
+    path: string,
+    body: unknown,
+    schema: Schema,
+    options: RequestOptions = {},
+  ): Promise<z.infer<Schema>> {
+    return parse(await send('PUT', path, body, options), schema);
+  },
+
+  /** PATCH some fields of a record, answer parsed with `schema`. */
+  async patch<Schema extends z.ZodType>(
+    path: string,
+    body: unknown,
+    schema: Schema,
+    options: RequestOptions = {},
+  ): Promise<z.infer<Schema>> {
+    return parse(await send('PATCH', path, body, options), schema);
+  },
+
+  /** POST a file as the raw body (spreadsheet import), answer parsed with `schema`. */
+  async upload<Schema extends z.ZodType>(
+    path: string,
+    body: RawBody,
     schema: Schema,
     options: RequestOptions = {},
   ): Promise<z.infer<Schema>> {
