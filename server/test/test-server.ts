@@ -82,6 +82,14 @@ export class ApiClient {
     });
   }
 
+  put<T = unknown>(path: string, body: unknown): Promise<ApiResponse<T>> {
+    return this.request<T>('PUT', path, JSON.stringify(body), { 'content-type': 'application/json' });
+  }
+
+  patch<T = unknown>(path: string, body: unknown): Promise<ApiResponse<T>> {
+    return this.request<T>('PATCH', path, JSON.stringify(body), { 'content-type': 'application/json' });
+  }
+
   /** Uses node:http rather than fetch, which silently drops a custom `Host` header. */
   async request<T>(
     method: string,
