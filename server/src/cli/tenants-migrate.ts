@@ -1,11 +1,11 @@
 /**
  * `npm run tenants:migrate`: migrates the tenant template and every tenant database, reporting
- * each one. Uses DATABASE_URL, or the embedded PostgreSQL under DATA_DIR when SmartKet is not
- * running on it. Exits 1 when any tenant failed; running it again resumes.
+ * each one. Uses DATABASE_URL, or the embedded PostgreSQL under DATA_DIR (the running SmartKet's,
+ * when there is one). Exits 1 when any tenant failed; running it again resumes.
  */
 import { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig } from '../config/env.ts';
-import { startEmbeddedPostgres } from '../db/embedded.ts';
+import { openEmbeddedPostgres } from '../db/embedded.ts';
 import { adminOrmOptions } from '../db/orm.ts';
 import { createLogger } from '../lib/logger.ts';
 import { SecretBox } from '../lib/secret-box.ts';
@@ -18,7 +18,7 @@ const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
 const embedded =
   config.databaseUrl && config.secretKey
     ? undefined
-    : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, logger });
+    : await openEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, logger });
 const adminUrl = config.databaseUrl ?? embedded?.adminUrl ?? '';
 const secretKey = config.secretKey ?? embedded?.secretKey ?? '';
 

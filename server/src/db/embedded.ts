@@ -114,6 +114,43 @@ export async function startEmbeddedPostgres(options: {
   }
 }
 
+/**
+ * For command-line tools: uses the embedded PostgreSQL of the SmartKet running on `dataDir`
+ * when there is one (its cluster stays up; `stop` only lets go), else starts it as
+ * `startEmbeddedPostgres` does and stops it on `stop`.
+ */
+export async function openEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  logger: Logger;
+}): Promise<EmbeddedDatabase> {
+  const running = runningEmbeddedPostgres(options.dataDir);
+  return running ?? startEmbeddedPostgres(options);
+}
+
+function runningEmbeddedPostgres(dataDir: string): EmbeddedDatabase | undefined {
+  const lockPath = path.join(dataDir, 'smartket.lock');
+  let holder: number;
+  let postmaster: string[];
+  try {
+    holder = Number(fs.readFileSync(lockPath, 'utf8').trim());
+    postmaster = fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return undefined;
+  }
+  // The fourth line of postmaster.pid is the port the server listens on.
+  const port = Number(postmaster[3]);
+  if (!Number.isInteger(holder) || holder <= 0 || !isAlive(holder) || !Number.isInteger(port) || port <= 0) {
+    return undefined;
+  }
+  const secrets = JSON.parse(fs.readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')) as LocalSecrets;
+  return {
+    adminUrl: `postgres://${SUPERUSER}:${encodeURIComponent(secrets.postgresPassword)}@127.0.0.1:${port}/${ADMIN_DATABASE}`,
+    secretKey: secrets.secretKey,
+    stop: () => Promise.resolve(),
+  };
+}
+
 function acquireLock(lockPath: string): () => void {
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
