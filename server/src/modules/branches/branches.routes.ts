@@ -1,8 +1,159 @@
+import {
+  BranchInput,
+  BranchPatch,
+  CashRegisterInput,
+  CashRegisterPatch,
+  StationInput,
+  StationPatch,
+  TableInput,
+  TablePatch,
+  ZoneInput,
+  ZonePatch,
+} from '@smartket/shared';
 import { Router } from 'express';
+import { z } from 'zod';
+import { can } from '../../http/middleware/can.ts';
+import { tenantScope } from '../../http/middleware/tenant-context.ts';
+import { inputOf, validate } from '../../http/middleware/validate.ts';
 import type { TenantModuleDeps } from '../../http/tenant-router.ts';
+import { notFound } from '../../lib/errors.ts';
+import {
+  presentBranch,
+  presentBranchDetail,
+  presentCashRegister,
+  presentStation,
+  presentTable,
+  presentZone,
+} from './branches.presenter.ts';
+import {
+  createBranch,
+  createCashRegister,
+  createStation,
+  createTable,
+  createZone,
+  listBranches,
+  listStations,
+  loadBranchDetail,
+  updateBranch,
+  updateCashRegister,
+  updateStation,
+  updateTable,
+  updateZone,
+} from './branches.service.ts';
 
-/** Branches, zones, tables, cash registers and kitchen stations. */
+const Uuid = z.uuid();
+
+/**
+ * The `:id` of the path. Anything that is not a uuid cannot name a record of this tenant, so it
+ * is a 404 like any other unknown id (and never reaches PostgreSQL as a malformed uuid).
+ */
+function idOf(id: unknown): string {
+  const parsed = Uuid.safeParse(id);
+  if (!parsed.success) {
+    throw notFound();
+  }
+  return parsed.data;
+}
+
+/**
+ * Branches, zones, tables, cash registers and kitchen stations, mounted at `/api/tenant`. Every
+ * id is looked up in the request's own tenant database, so another business's id is a 404.
+ */
 export function branchRoutes(_deps: TenantModuleDeps): Router {
   const router = Router();
+
+  router.get('/branches', can('branches.view'), async (_req, res) => {
+    const { em } = tenantScope(res);
+    res.json((await listBranches(em)).map(presentBranch));
+  });
+
+  router.post('/branches', can('branches.manage'), validate(BranchInput), async (_req, res) => {
+    const { em, tenant } = tenantScope(res);
+    const detail = await createBranch(em, tenant, inputOf(res, BranchInput));
+    res.status(201).json(presentBranchDetail(detail));
+  });
+
+  router.get('/branches/:id', can('branches.view'), async (req, res) => {
+    const { em } = tenantScope(res);
+    res.json(presentBranchDetail(await loadBranchDetail(em, idOf(req.params.id))));
+  });
+
+  router.patch('/branches/:id', can('branches.manage'), validate(BranchPatch), async (req, res) => {
+    const { em, tenant } = tenantScope(res);
+    const detail = await updateBranch(em, tenant, idOf(req.params.id), inputOf(res, BranchPatch));
+    res.json(presentBranchDetail(detail));
+  });
+
+  router.post('/branches/:id/zones', can('branches.manage'), validate(ZoneInput), async (req, res) => {
+    const { em } = tenantScope(res);
+    const zone = await createZone(em, idOf(req.params.id), inputOf(res, ZoneInput));
+    res.status(201).json(presentZone(zone));
+  });
+
+  router.patch('/zones/:id', can('branches.manage'), validate(ZonePatch), async (req, res) => {
+    const { em } = tenantScope(res);
+    res.json(presentZone(await updateZone(em, idOf(req.params.id), inputOf(res, ZonePatch))));
+  });
+
+  router.post('/branches/:id/tables', can('branches.manage'), validate(TableInput), async (req, res) => {
+    const { em, tenant } = tenantScope(res);
+    const table = await createTable(em, tenant, idOf(req.params.id), inputOf(res, TableInput));
+    res.status(201).json(presentTable(table));
+  });
+
+  router.patch('/tables/:id', can('branches.manage'), validate(TablePatch), async (req, res) => {
+    const { em, tenant } = tenantScope(res);
+    res.json(presentTable(await updateTable(em, tenant, idOf(req.params.id), inputOf(res, TablePatch))));
+  });
+
+  router.post(
+    '/branches/:id/cash-registers',
+    can('branches.manage'),
+    validate(CashRegisterInput),
+    async (req, res) => {
+      const { em, tenant } = tenantScope(res);
+      const register = await createCashRegister(
+        em,
+        tenant,
+        idOf(req.params.id),
+        inputOf(res, CashRegisterInput),
+      );
+      res.status(201).json(presentCashRegister(register));
+    },
+  );
+
+  router.patch(
+    '/cash-registers/:id',
+    can('branches.manage'),
+    validate(CashRegisterPatch),
+    async (req, res) => {
+      const { em, tenant } = tenantScope(res);
+      const register = await updateCashRegister(
+        em,
+        tenant,
+        idOf(req.params.id),
+        inputOf(res, CashRegisterPatch),
+      );
+      res.json(presentCashRegister(register));
+    },
+  );
+
+  router.get('/stations', can('branches.view'), async (_req, res) => {
+    const { em } = tenantScope(res);
+    res.json((await listStations(em)).map(({ station, branchIds }) => presentStation(station, branchIds)));
+  });
+
+  router.post('/stations', can('branches.manage'), validate(StationInput), async (_req, res) => {
+    const { em } = tenantScope(res);
+    const { station, branchIds } = await createStation(em, inputOf(res, StationInput));
+    res.status(201).json(presentStation(station, branchIds));
+  });
+
+  router.patch('/stations/:id', can('branches.manage'), validate(StationPatch), async (req, res) => {
+    const { em } = tenantScope(res);
+    const { station, branchIds } = await updateStation(em, idOf(req.params.id), inputOf(res, StationPatch));
+    res.json(presentStation(station, branchIds));
+  });
+
   return router;
 }
