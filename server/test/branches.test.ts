@@ -15,10 +15,6 @@ import { startTestServer, type TestServer } from './test-server.ts';
 
 const UNKNOWN_ID = '0b7c1d4e-8f2a-4c3b-9d5e-6f7a8b9c0d1e';
 
-function patch<T>(client: ApiClient, path: string, body: unknown): Promise<ApiResponse<T>> {
-  return client.request<T>('PATCH', path, JSON.stringify(body), { 'content-type': 'application/json' });
-}
-
 async function created<T>(response: Promise<ApiResponse<T>>): Promise<T> {
   const answer = await response;
   if (answer.status !== 201) {
@@ -80,7 +76,7 @@ describe('branches, zones, tables, cash registers and stations', () => {
       });
       expect(await detailOf(client, detail.branch.id)).toEqual(detail);
 
-      const edited = await patch<BranchDetailView>(client, `/api/tenant/branches/${detail.branch.id}`, {
+      const edited = await client.patch<BranchDetailView>(`/api/tenant/branches/${detail.branch.id}`, {
         name: 'Local Pueblo Libre',
         address: '  ',
       });
@@ -91,7 +87,7 @@ describe('branches, zones, tables, cash registers and stations', () => {
         district: 'Pueblo Libre',
       });
 
-      const off = await patch<BranchDetailView>(client, `/api/tenant/branches/${detail.branch.id}`, {
+      const off = await client.patch<BranchDetailView>(`/api/tenant/branches/${detail.branch.id}`, {
         active: false,
       });
       expect(off.body.branch.active).toBe(false);
@@ -115,9 +111,9 @@ describe('branches, zones, tables, cash registers and stations', () => {
       });
       expect((await client.get<BranchView[]>('/api/tenant/branches')).body).toHaveLength(1);
 
-      await patch(client, `/api/tenant/branches/${first.branch.id}`, { active: false });
+      await client.patch(`/api/tenant/branches/${first.branch.id}`, { active: false });
       const replacement = await openBranch(client, 'Local Dos');
-      const back = await patch<ErrorBody>(client, `/api/tenant/branches/${first.branch.id}`, {
+      const back = await client.patch<ErrorBody>(`/api/tenant/branches/${first.branch.id}`, {
         active: true,
       });
       expect(back.status).toBe(403);
@@ -158,13 +154,13 @@ describe('branches, zones, tables, cash registers and stations', () => {
         active: true,
       });
 
-      const moved = await patch<ZoneView>(client, `/api/tenant/zones/${terraza.id}`, {
+      const moved = await client.patch<ZoneView>(`/api/tenant/zones/${terraza.id}`, {
         name: 'Terraza techada',
         position: 0,
       });
       expect(moved.status).toBe(200);
       expect(moved.body).toMatchObject({ name: 'Terraza techada', position: 0 });
-      const off = await patch<ZoneView>(client, `/api/tenant/zones/${terraza.id}`, { active: false });
+      const off = await client.patch<ZoneView>(`/api/tenant/zones/${terraza.id}`, { active: false });
       expect(off.body.active).toBe(false);
 
       const detail = await detailOf(client, branch.id);
@@ -209,7 +205,7 @@ describe('branches, zones, tables, cash registers and stations', () => {
       expect(taken.status).toBe(422);
       expect(taken.body.error.fields?.number).toMatchObject({ code: 'taken', params: { number: 1 } });
 
-      const renumbered = await patch<ErrorBody>(client, `/api/tenant/tables/${vip.id}`, { number: 1 });
+      const renumbered = await client.patch<ErrorBody>(`/api/tenant/tables/${vip.id}`, { number: 1 });
       expect(renumbered.status).toBe(422);
       expect(renumbered.body.error.fields?.number?.code).toBe('taken');
       expect((await detailOf(client, branch.id)).tables.map((table) => table.number)).toEqual([1, 2]);
@@ -221,15 +217,15 @@ describe('branches, zones, tables, cash registers and stations', () => {
       const path = `/api/tenant/branches/${branch.id}/tables`;
       const old = await created(client.post<TableView>(path, { zoneId: zones[0]?.id, number: 5 }));
 
-      const off = await patch<TableView>(client, `/api/tenant/tables/${old.id}`, { active: false });
+      const off = await client.patch<TableView>(`/api/tenant/tables/${old.id}`, { active: false });
       expect(off.status).toBe(200);
       expect(off.body.active).toBe(false);
       const fresh = await created(client.post<TableView>(path, { zoneId: zones[0]?.id, number: 5 }));
 
-      const back = await patch<ErrorBody>(client, `/api/tenant/tables/${old.id}`, { active: true });
+      const back = await client.patch<ErrorBody>(`/api/tenant/tables/${old.id}`, { active: true });
       expect(back.status).toBe(422);
       expect(back.body.error.fields?.number?.code).toBe('taken');
-      const elsewhere = await patch<TableView>(client, `/api/tenant/tables/${old.id}`, {
+      const elsewhere = await client.patch<TableView>(`/api/tenant/tables/${old.id}`, {
         active: true,
         number: 6,
       });
@@ -272,25 +268,25 @@ describe('branches, zones, tables, cash registers and stations', () => {
         }),
       );
 
-      const moved = await patch<TableView>(client, `/api/tenant/tables/${table.id}`, {
+      const moved = await client.patch<TableView>(`/api/tenant/tables/${table.id}`, {
         zoneId: terraza.id,
         number: 13,
         seats: 6,
       });
       expect(moved.body).toMatchObject({ zoneId: terraza.id, number: 13, name: 'Mesa 13', seats: 6 });
-      const named = await patch<TableView>(client, `/api/tenant/tables/${table.id}`, {
+      const named = await client.patch<TableView>(`/api/tenant/tables/${table.id}`, {
         name: 'Ventana',
         number: 14,
       });
       expect(named.body).toMatchObject({ name: 'Ventana', number: 14 });
-      const kept = await patch<TableView>(client, `/api/tenant/tables/${table.id}`, { number: 15 });
+      const kept = await client.patch<TableView>(`/api/tenant/tables/${table.id}`, { number: 15 });
       expect(kept.body.name).toBe('Ventana');
-      const reset = await patch<TableView>(client, `/api/tenant/tables/${table.id}`, { name: null });
+      const reset = await client.patch<TableView>(`/api/tenant/tables/${table.id}`, { name: null });
       expect(reset.body.name).toBe('Mesa 15');
 
       await onProPlan(owner);
       const other = await openBranch(client, 'Local Dos');
-      const foreignZone = await patch<ErrorBody>(client, `/api/tenant/tables/${table.id}`, {
+      const foreignZone = await client.patch<ErrorBody>(`/api/tenant/tables/${table.id}`, {
         zoneId: other.zones[0]?.id,
       });
       expect(foreignZone.status).toBe(422);
@@ -306,17 +302,12 @@ describe('branches, zones, tables, cash registers and stations', () => {
     it('holds a trial branch to 60 active tables', async () => {
       const { client } = await buildTenant(server);
       const { branch } = await openBranch(client);
-      const setup = await client.request(
-        'PUT',
-        '/api/tenant/setup/branch',
-        JSON.stringify({
-          name: branch.name,
-          address: null,
-          district: null,
-          tableCount: 60,
-        }),
-        { 'content-type': 'application/json' },
-      );
+      const setup = await client.put('/api/tenant/setup/branch', {
+        name: branch.name,
+        address: null,
+        district: null,
+        tableCount: 60,
+      });
       expect(setup.status).toBe(200);
       const detail = await detailOf(client, branch.id);
       expect(detail.tables.filter((table) => table.active)).toHaveLength(60);
@@ -329,9 +320,9 @@ describe('branches, zones, tables, cash registers and stations', () => {
         details: { limit: 'tablesPerBranch', max: 60, current: 60 },
       });
       const mesa60 = detail.tables.find((table) => table.number === 60);
-      await patch(client, `/api/tenant/tables/${mesa60?.id}`, { active: false });
+      await client.patch(`/api/tenant/tables/${mesa60?.id}`, { active: false });
       expect((await client.post(path, { zoneId: detail.zones[0]?.id, number: 61 })).status).toBe(201);
-      const back = await patch<ErrorBody>(client, `/api/tenant/tables/${mesa60?.id}`, { active: true });
+      const back = await client.patch<ErrorBody>(`/api/tenant/tables/${mesa60?.id}`, { active: true });
       expect(back.status).toBe(403);
     });
   });
@@ -352,13 +343,13 @@ describe('branches, zones, tables, cash registers and stations', () => {
         details: { limit: 'cashRegistersPerBranch', max: 2, current: 2 },
       });
 
-      const renamed = await patch<CashRegisterView>(client, `/api/tenant/cash-registers/${caja1.id}`, {
+      const renamed = await client.patch<CashRegisterView>(`/api/tenant/cash-registers/${caja1.id}`, {
         name: 'Caja delivery',
         active: false,
       });
       expect(renamed.body).toEqual({ ...caja1, name: 'Caja delivery', active: false });
       await created(client.post<CashRegisterView>(path, { name: 'Caja 3' }));
-      const back = await patch<ErrorBody>(client, `/api/tenant/cash-registers/${caja1.id}`, { active: true });
+      const back = await client.patch<ErrorBody>(`/api/tenant/cash-registers/${caja1.id}`, { active: true });
       expect(back.status).toBe(403);
 
       const registers = (await detailOf(client, branch.id)).cashRegisters;
@@ -407,7 +398,7 @@ describe('branches, zones, tables, cash registers and stations', () => {
       expect(unknownBranch.status).toBe(422);
       expect(unknownBranch.body.error.fields?.branchIds?.code).toBe('unknown_reference');
 
-      const moved = await patch<StationView>(client, `/api/tenant/stations/${brasa.id}`, {
+      const moved = await client.patch<StationView>(`/api/tenant/stations/${brasa.id}`, {
         branchIds: [dos.branch.id],
       });
       expect(moved.status).toBe(200);
@@ -415,18 +406,18 @@ describe('branches, zones, tables, cash registers and stations', () => {
       expect((await detailOf(client, uno.branch.id)).stations).toEqual([]);
       expect((await detailOf(client, dos.branch.id)).stations).toEqual([moved.body]);
 
-      const both = await patch<StationView>(client, `/api/tenant/stations/${brasa.id}`, {
+      const both = await client.patch<StationView>(`/api/tenant/stations/${brasa.id}`, {
         branchIds: [uno.branch.id, dos.branch.id],
       });
       expect(both.body.branchIds).toEqual([uno.branch.id, dos.branch.id].sort());
 
-      const clash = await patch<ErrorBody>(client, `/api/tenant/stations/${bar.id}`, { name: 'BRASA' });
+      const clash = await client.patch<ErrorBody>(`/api/tenant/stations/${bar.id}`, { name: 'BRASA' });
       expect(clash.status).toBe(422);
       expect(clash.body.error.fields?.name?.code).toBe('taken');
-      const recased = await patch<StationView>(client, `/api/tenant/stations/${bar.id}`, { name: 'BAR' });
+      const recased = await client.patch<StationView>(`/api/tenant/stations/${bar.id}`, { name: 'BAR' });
       expect(recased.body.name).toBe('BAR');
 
-      const off = await patch<StationView>(client, `/api/tenant/stations/${bar.id}`, { active: false });
+      const off = await client.patch<StationView>(`/api/tenant/stations/${bar.id}`, { active: false });
       expect(off.body.active).toBe(false);
       const stations = await client.get<StationView[]>('/api/tenant/stations');
       expect(stations.body.map((station) => [station.name, station.active])).toEqual([
@@ -442,14 +433,14 @@ describe('branches, zones, tables, cash registers and stations', () => {
     for (const id of [UNKNOWN_ID, 'not-a-uuid']) {
       const answers = await Promise.all([
         client.get(`/api/tenant/branches/${id}`),
-        patch(client, `/api/tenant/branches/${id}`, { name: 'X' }),
+        client.patch(`/api/tenant/branches/${id}`, { name: 'X' }),
         client.post(`/api/tenant/branches/${id}/zones`, { name: 'X' }),
-        patch(client, `/api/tenant/zones/${id}`, { name: 'X' }),
+        client.patch(`/api/tenant/zones/${id}`, { name: 'X' }),
         client.post(`/api/tenant/branches/${id}/tables`, { zoneId: UNKNOWN_ID, number: 1 }),
-        patch(client, `/api/tenant/tables/${id}`, { seats: 2 }),
+        client.patch(`/api/tenant/tables/${id}`, { seats: 2 }),
         client.post(`/api/tenant/branches/${id}/cash-registers`, { name: 'X' }),
-        patch(client, `/api/tenant/cash-registers/${id}`, { name: 'X' }),
-        patch(client, `/api/tenant/stations/${id}`, { name: 'X' }),
+        client.patch(`/api/tenant/cash-registers/${id}`, { name: 'X' }),
+        client.patch(`/api/tenant/stations/${id}`, { name: 'X' }),
       ]);
       expect(answers.map((answer) => answer.status)).toEqual(Array(answers.length).fill(404));
     }
@@ -476,26 +467,26 @@ describe('branches, zones, tables, cash registers and stations', () => {
       ['GET branch', stranger.client.get(`/api/tenant/branches/${branch.id}`)],
       [
         'PATCH branch',
-        patch(stranger.client, `/api/tenant/branches/${branch.id}`, { name: 'Mía', active: false }),
+        stranger.client.patch(`/api/tenant/branches/${branch.id}`, { name: 'Mía', active: false }),
       ],
       ['POST zone', stranger.client.post(`/api/tenant/branches/${branch.id}/zones`, { name: 'Intrusa' })],
       [
         'PATCH zone',
-        patch(stranger.client, `/api/tenant/zones/${zoneId}`, { name: 'Intrusa', active: false }),
+        stranger.client.patch(`/api/tenant/zones/${zoneId}`, { name: 'Intrusa', active: false }),
       ],
       ['POST table', stranger.client.post(`/api/tenant/branches/${branch.id}/tables`, { zoneId, number: 2 })],
-      ['PATCH table', patch(stranger.client, `/api/tenant/tables/${table.id}`, { number: 9, active: false })],
+      ['PATCH table', stranger.client.patch(`/api/tenant/tables/${table.id}`, { number: 9, active: false })],
       [
         'POST register',
         stranger.client.post(`/api/tenant/branches/${branch.id}/cash-registers`, { name: 'Caja intrusa' }),
       ],
       [
         'PATCH register',
-        patch(stranger.client, `/api/tenant/cash-registers/${register.id}`, { active: false }),
+        stranger.client.patch(`/api/tenant/cash-registers/${register.id}`, { active: false }),
       ],
       [
         'PATCH station',
-        patch(stranger.client, `/api/tenant/stations/${station.id}`, { name: 'Mía', branchIds: [] }),
+        stranger.client.patch(`/api/tenant/stations/${station.id}`, { name: 'Mía', branchIds: [] }),
       ],
     ];
     for (const [label, attempt] of attempts) {

@@ -6,7 +6,7 @@ import { Product } from '../src/modules/menu/product.entity.ts';
 import { Membership } from '../src/modules/tenants/membership.entity.ts';
 import { Tenant } from '../src/modules/tenants/tenant.entity.ts';
 import { buildTenant, type BuiltOwner } from './factories.ts';
-import type { ApiClient, ApiResponse } from './test-server.ts';
+import type { ApiClient } from './test-server.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 
 const RUC_STEP = {
@@ -16,10 +16,6 @@ const RUC_STEP = {
   fiscalAddress: 'Av. Arequipa 1234, Lince, Lima',
 };
 const BRANCH_STEP = { name: 'Local Central', address: 'Jr. Carabaya 456', district: 'Cercado de Lima' };
-
-function put<T>(client: ApiClient, path: string, body: unknown): Promise<ApiResponse<T>> {
-  return client.request<T>('PUT', path, JSON.stringify(body), { 'content-type': 'application/json' });
-}
 
 describe('setup wizard', () => {
   let server: TestServer;
@@ -75,7 +71,7 @@ describe('setup wizard', () => {
   describe('step 1: fiscal data', () => {
     it('saves a RUC with its legal name and fiscal address, in soles', async () => {
       const owner = await buildTenant(server);
-      const saved = await put<SetupView>(owner.client, '/api/tenant/setup/fiscal', {
+      const saved = await owner.client.put<SetupView>('/api/tenant/setup/fiscal', {
         ...RUC_STEP,
         ruc: ' 20131312955 ',
         legalName: '  Pollería El Dorado S.A.C. ',
@@ -94,8 +90,8 @@ describe('setup wizard', () => {
 
     it('saves simple receipts (boleta simple) without a RUC, replacing an earlier RUC', async () => {
       const owner = await buildTenant(server);
-      await put(owner.client, '/api/tenant/setup/fiscal', RUC_STEP);
-      const saved = await put<SetupView>(owner.client, '/api/tenant/setup/fiscal', {
+      await owner.client.put('/api/tenant/setup/fiscal', RUC_STEP);
+      const saved = await owner.client.put<SetupView>('/api/tenant/setup/fiscal', {
         taxMode: 'simple_receipt',
       });
       expect(saved.status).toBe(200);
@@ -116,7 +112,7 @@ describe('setup wizard', () => {
       ['with a wrong check digit', '20131312956', 'ruc_check_digit'],
     ])('refuses a RUC %s, naming the field and the reason', async (_label, ruc, code) => {
       const owner = await buildTenant(server);
-      const refused = await put<ErrorBody>(owner.client, '/api/tenant/setup/fiscal', { ...RUC_STEP, ruc });
+      const refused = await owner.client.put<ErrorBody>('/api/tenant/setup/fiscal', { ...RUC_STEP, ruc });
       expect(refused.status).toBe(422);
       expect(refused.body.error.code).toBe('VALIDATION_FAILED');
       expect(refused.body.error.fields?.ruc?.code).toBe(code);
@@ -125,7 +121,7 @@ describe('setup wizard', () => {
 
     it('asks for the legal name and address when selling with a RUC', async () => {
       const owner = await buildTenant(server);
-      const refused = await put<ErrorBody>(owner.client, '/api/tenant/setup/fiscal', {
+      const refused = await owner.client.put<ErrorBody>('/api/tenant/setup/fiscal', {
         taxMode: 'ruc',
         ruc: '20131312955',
       });
@@ -138,7 +134,7 @@ describe('setup wizard', () => {
   describe('step 2: branch and tables', () => {
     it('opens the branch with the zone Salón, Mesa 1..N and the stations Brasa, Cocina and Bar', async () => {
       const owner = await buildTenant(server);
-      const saved = await put<SetupView>(owner.client, '/api/tenant/setup/branch', {
+      const saved = await owner.client.put<SetupView>('/api/tenant/setup/branch', {
         ...BRANCH_STEP,
         tableCount: 8,
       });
@@ -161,14 +157,14 @@ describe('setup wizard', () => {
 
     it('edits the same branch when the owner goes back, bringing its tables up and down', async () => {
       const owner = await buildTenant(server);
-      const first = await put<SetupView>(owner.client, '/api/tenant/setup/branch', {
+      const first = await owner.client.put<SetupView>('/api/tenant/setup/branch', {
         ...BRANCH_STEP,
         tableCount: 5,
       });
       const branchId = first.body.branch?.id ?? '';
       const original = await branchDetail(owner.client, branchId);
 
-      const renamed = await put<SetupView>(owner.client, '/api/tenant/setup/branch', {
+      const renamed = await owner.client.put<SetupView>('/api/tenant/setup/branch', {
         name: 'Pollería Central',
         address: '',
         district: 'Miraflores',
@@ -191,7 +187,7 @@ describe('setup wizard', () => {
         original.tables.map((table) => table.id),
       );
 
-      const fewer = await put<SetupView>(owner.client, '/api/tenant/setup/branch', {
+      const fewer = await owner.client.put<SetupView>('/api/tenant/setup/branch', {
         ...BRANCH_STEP,
         tableCount: 3,
       });
@@ -203,7 +199,7 @@ describe('setup wizard', () => {
       ]);
 
       const idsBefore = new Map(detail.tables.map((table) => [table.number, table.id]));
-      const more = await put<SetupView>(owner.client, '/api/tenant/setup/branch', {
+      const more = await owner.client.put<SetupView>('/api/tenant/setup/branch', {
         ...BRANCH_STEP,
         tableCount: 6,
       });
@@ -219,7 +215,7 @@ describe('setup wizard', () => {
 
     it('fills the lowest free numbers and keeps tables the owner numbered by hand', async () => {
       const owner = await buildTenant(server);
-      const first = await put<SetupView>(owner.client, '/api/tenant/setup/branch', {
+      const first = await owner.client.put<SetupView>('/api/tenant/setup/branch', {
         ...BRANCH_STEP,
         tableCount: 2,
       });
@@ -232,9 +228,9 @@ describe('setup wizard', () => {
       });
       expect(barra.status).toBe(201);
 
-      await put(owner.client, '/api/tenant/setup/branch', { ...BRANCH_STEP, tableCount: 5 });
+      await owner.client.put('/api/tenant/setup/branch', { ...BRANCH_STEP, tableCount: 5 });
       expect(activeNumbers(await branchDetail(owner.client, branchId))).toEqual([1, 2, 3, 4, 20]);
-      await put(owner.client, '/api/tenant/setup/branch', { ...BRANCH_STEP, tableCount: 4 });
+      await owner.client.put('/api/tenant/setup/branch', { ...BRANCH_STEP, tableCount: 4 });
       expect(activeNumbers(await branchDetail(owner.client, branchId))).toEqual([1, 2, 3, 4]);
     });
 
@@ -242,14 +238,14 @@ describe('setup wizard', () => {
       const owner = await buildTenant(server);
       const own = await owner.client.post('/api/tenant/stations', { name: 'Parrilla' });
       expect(own.status).toBe(201);
-      await put(owner.client, '/api/tenant/setup/branch', { ...BRANCH_STEP, tableCount: 1 });
+      await owner.client.put('/api/tenant/setup/branch', { ...BRANCH_STEP, tableCount: 1 });
       const stations = await owner.client.get<{ name: string }[]>('/api/tenant/stations');
       expect(stations.body.map((station) => station.name)).toEqual(['Parrilla']);
     });
 
     it('refuses more tables than the plan allows, and writes nothing', async () => {
       const owner = await buildTenant(server);
-      const refused = await put<ErrorBody>(owner.client, '/api/tenant/setup/branch', {
+      const refused = await owner.client.put<ErrorBody>('/api/tenant/setup/branch', {
         ...BRANCH_STEP,
         tableCount: 61,
       });
@@ -267,7 +263,7 @@ describe('setup wizard', () => {
       const owner = await buildTenant(server);
       const answers = await Promise.all(
         [4, 6].map((tableCount) =>
-          put<SetupView>(owner.client, '/api/tenant/setup/branch', { ...BRANCH_STEP, tableCount }),
+          owner.client.put<SetupView>('/api/tenant/setup/branch', { ...BRANCH_STEP, tableCount }),
         ),
       );
       expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
@@ -280,7 +276,7 @@ describe('setup wizard', () => {
 
     it('names the fields it refuses', async () => {
       const owner = await buildTenant(server);
-      const refused = await put<ErrorBody>(owner.client, '/api/tenant/setup/branch', {
+      const refused = await owner.client.put<ErrorBody>('/api/tenant/setup/branch', {
         name: ' ',
         address: null,
         district: null,
@@ -295,7 +291,7 @@ describe('setup wizard', () => {
   describe('step 3: cash register', () => {
     it('needs the branch first', async () => {
       const owner = await buildTenant(server);
-      const refused = await put<ErrorBody>(owner.client, '/api/tenant/setup/cash-register', {
+      const refused = await owner.client.put<ErrorBody>('/api/tenant/setup/cash-register', {
         name: 'Caja 1',
       });
       expect(refused.status).toBe(409);
@@ -308,12 +304,12 @@ describe('setup wizard', () => {
 
     it("opens the branch's register, then renames the same one", async () => {
       const owner = await buildTenant(server);
-      const branch = await put<SetupView>(owner.client, '/api/tenant/setup/branch', {
+      const branch = await owner.client.put<SetupView>('/api/tenant/setup/branch', {
         ...BRANCH_STEP,
         tableCount: 3,
       });
       const branchId = branch.body.branch?.id ?? '';
-      const first = await put<SetupView>(owner.client, '/api/tenant/setup/cash-register', { name: 'Caja 1' });
+      const first = await owner.client.put<SetupView>('/api/tenant/setup/cash-register', { name: 'Caja 1' });
       expect(first.status).toBe(200);
       expect(first.body.cashRegister).toEqual({
         id: expect.any(String),
@@ -321,7 +317,7 @@ describe('setup wizard', () => {
         name: 'Caja 1',
         active: true,
       });
-      const renamed = await put<SetupView>(owner.client, '/api/tenant/setup/cash-register', {
+      const renamed = await owner.client.put<SetupView>('/api/tenant/setup/cash-register', {
         name: 'Caja principal',
       });
       expect(renamed.body.cashRegister).toEqual({ ...first.body.cashRegister, name: 'Caja principal' });
@@ -336,17 +332,17 @@ describe('setup wizard', () => {
     const signedIn = await phone.post('/api/auth/login', { email: owner.email, password: owner.password });
     expect(signedIn.status).toBe(200);
 
-    const fiscal = await put<SetupView>(owner.client, '/api/tenant/setup/fiscal', RUC_STEP);
+    const fiscal = await owner.client.put<SetupView>('/api/tenant/setup/fiscal', RUC_STEP);
     expect(await setup(owner.client)).toEqual(fiscal.body);
     expect(await setup(phone)).toMatchObject({ nextStep: 'branch', fiscal: { ruc: RUC_STEP.ruc } });
 
-    await put(phone, '/api/tenant/setup/branch', { ...BRANCH_STEP, tableCount: 10 });
+    await phone.put('/api/tenant/setup/branch', { ...BRANCH_STEP, tableCount: 10 });
     expect(await setup(owner.client)).toMatchObject({
       nextStep: 'cash_register',
       branch: { name: BRANCH_STEP.name, tableCount: 10 },
     });
 
-    await put(owner.client, '/api/tenant/setup/cash-register', { name: 'Caja 1' });
+    await owner.client.put('/api/tenant/setup/cash-register', { name: 'Caja 1' });
     const afterRegister = await setup(phone);
     expect(afterRegister).toMatchObject({
       complete: false,
@@ -372,9 +368,9 @@ describe('setup wizard', () => {
         'products',
       ]);
 
-      await put(owner.client, '/api/tenant/setup/fiscal', { taxMode: 'simple_receipt' });
-      await put(owner.client, '/api/tenant/setup/branch', { ...BRANCH_STEP, tableCount: 4 });
-      await put(owner.client, '/api/tenant/setup/cash-register', { name: 'Caja 1' });
+      await owner.client.put('/api/tenant/setup/fiscal', { taxMode: 'simple_receipt' });
+      await owner.client.put('/api/tenant/setup/branch', { ...BRANCH_STEP, tableCount: 4 });
+      await owner.client.put('/api/tenant/setup/cash-register', { name: 'Caja 1' });
       await addProduct(owner, { active: false });
       const noProducts = await owner.client.post<ErrorBody>('/api/tenant/setup/complete');
       expect(noProducts.status).toBe(409);
@@ -390,9 +386,9 @@ describe('setup wizard', () => {
 
     it('completes once every step is done, marks the business set up, and completes again harmlessly', async () => {
       const owner = await buildTenant(server);
-      await put(owner.client, '/api/tenant/setup/fiscal', RUC_STEP);
-      await put(owner.client, '/api/tenant/setup/branch', { ...BRANCH_STEP, tableCount: 12 });
-      await put(owner.client, '/api/tenant/setup/cash-register', { name: 'Caja 1' });
+      await owner.client.put('/api/tenant/setup/fiscal', RUC_STEP);
+      await owner.client.put('/api/tenant/setup/branch', { ...BRANCH_STEP, tableCount: 12 });
+      await owner.client.put('/api/tenant/setup/cash-register', { name: 'Caja 1' });
       await addProduct(owner);
       expect(await setup(owner.client)).toMatchObject({ complete: false, nextStep: 'done', productCount: 1 });
 
@@ -411,9 +407,9 @@ describe('setup wizard', () => {
 
     it('leaves other businesses alone', async () => {
       const [owner, neighbour] = await Promise.all([buildTenant(server), buildTenant(server)]);
-      await put(owner.client, '/api/tenant/setup/fiscal', RUC_STEP);
-      await put(owner.client, '/api/tenant/setup/branch', { ...BRANCH_STEP, tableCount: 2 });
-      await put(owner.client, '/api/tenant/setup/cash-register', { name: 'Caja 1' });
+      await owner.client.put('/api/tenant/setup/fiscal', RUC_STEP);
+      await owner.client.put('/api/tenant/setup/branch', { ...BRANCH_STEP, tableCount: 2 });
+      await owner.client.put('/api/tenant/setup/cash-register', { name: 'Caja 1' });
       await addProduct(owner);
       expect((await owner.client.post('/api/tenant/setup/complete')).status).toBe(200);
 
@@ -442,7 +438,7 @@ describe('setup wizard', () => {
     expect(switched.status).toBe(200);
 
     expect((await colleague.client.get('/api/tenant/setup')).status).toBe(200);
-    const refused = await put<ErrorBody>(colleague.client, '/api/tenant/setup/fiscal', RUC_STEP);
+    const refused = await colleague.client.put<ErrorBody>('/api/tenant/setup/fiscal', RUC_STEP);
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('FORBIDDEN');
     expect((await colleague.client.post<ErrorBody>('/api/tenant/setup/complete')).status).toBe(403);
