@@ -48,6 +48,12 @@ export default defineConfig({
       name: 'phone',
       use: { browserName: 'chromium', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true },
     },
+    {
+      // Owners set up and manage from a tablet; journeys tagged @tablet run there too.
+      name: 'tablet',
+      grep: /@tablet/,
+      use: { browserName: 'chromium', viewport: { width: 820, height: 1180 }, isMobile: true, hasTouch: true },
+    },
   ],
   webServer: {
     command: 'node server/src/main.ts',
