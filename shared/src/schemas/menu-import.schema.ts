@@ -41,6 +41,24 @@ export const MenuImportIssue = z.object({
 });
 export type MenuImportIssue = z.infer<typeof MenuImportIssue>;
 
+/** `details` of a 422 INVALID_FILE: why the file could not be read at all (no row was looked at). */
+export const MenuInvalidFileDetails = z.object({
+  reason: z.enum([
+    'empty',
+    'unreadable',
+    'unsupported_format',
+    'missing_columns',
+    'duplicate_columns',
+    'no_rows',
+    'too_many_rows',
+  ]),
+  /** Headers of required columns the first row lacks, e.g. `['Precio']`. */
+  missingColumns: z.array(z.string()).optional(),
+  duplicateColumns: z.array(z.string()).optional(),
+  maxRows: z.int().optional(),
+});
+export type MenuInvalidFileDetails = z.infer<typeof MenuInvalidFileDetails>;
+
 export const MenuImportResult = z.object({
   rows: z.int(),
   created: z.int(),
