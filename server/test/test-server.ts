@@ -90,6 +90,42 @@ export class ApiClient {
     return this.request<T>('PATCH', path, JSON.stringify(body), { 'content-type': 'application/json' });
   }
 
+  /** POSTs `file` as the raw body (an upload), with whatever content type the test wants to claim. */
+  upload<T = unknown>(
+    path: string,
+    file: Buffer,
+    contentType: string | undefined,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
+    return this.bytes<T>('POST', path, file, {
+      ...(contentType ? { 'content-type': contentType } : {}),
+      ...headers,
+    });
+  }
+
+  /** GETs a file: the body comes back as bytes, untouched (an error answer is parsed JSON). */
+  download<T = Buffer>(path: string, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    return this.bytes<T>('GET', path, undefined, headers);
+  }
+
+  /** Like `request`, with a binary body either way; a JSON answer is still parsed. */
+  private async bytes<T>(
+    method: string,
+    path: string,
+    body: Buffer | undefined,
+    headers: Record<string, string>,
+  ): Promise<ApiResponse<T>> {
+    const response = await sendBytes(`${this.baseUrl}${path}`, method, body, {
+      ...(this.cookie ? { cookie: this.cookie } : {}),
+      ...(method !== 'GET' && this.origin ? { origin: this.origin } : {}),
+      ...(body ? { 'content-length': String(body.length) } : {}),
+      ...headers,
+    });
+    const isJson = response.headers.get('content-type')?.includes('json') ?? false;
+    const parsed = (isJson ? JSON.parse(response.body.toString('utf8')) : response.body) as T;
+    return { status: response.status, body: parsed, headers: response.headers };
+  }
+
   /** Uses node:http rather than fetch, which silently drops a custom `Host` header. */
   async request<T>(
     method: string,
@@ -141,6 +177,33 @@ function send(
       });
       response.on('error', reject);
     });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+function sendBytes(
+  url: string,
+  method: string,
+  body: Buffer | undefined,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: Headers; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        const responseHeaders = new Headers();
+        for (const [name, value] of Object.entries(response.headers)) {
+          for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
+            responseHeaders.append(name, item);
+          }
+        }
+        resolve({ status: response.statusCode ?? 0, headers: responseHeaders, body: Buffer.concat(chunks) });
+      });
+      response.on('error', reject);
+    });
+    // A server that answers early (413) may close the socket while the body is still going out.
     request.on('error', reject);
     request.end(body);
   });
