@@ -1,8 +1,134 @@
-import { Router } from 'express';
+import {
+  CategoryInput,
+  CategoryPatch,
+  MENU_IMPORT_CONTENT_TYPES,
+  MENU_IMPORT_MAX_BYTES,
+  MenuImportQuery,
+  OptionGroupInput,
+  OptionGroupPatch,
+  ProductInput,
+  ProductPatch,
+} from '@smartket/shared';
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { can } from '../../http/middleware/can.ts';
+import { tenantScope } from '../../http/middleware/tenant-context.ts';
+import { inputOf, validate } from '../../http/middleware/validate.ts';
 import type { TenantModuleDeps } from '../../http/tenant-router.ts';
+import { AppError } from '../../lib/errors.ts';
+import { requireModule } from '../plans/plans.policy.ts';
+import { importMenu, menuExportFile, menuTemplateFile } from './menu-import.service.ts';
+import { readMenuFile } from './menu-spreadsheet.ts';
+import { presentCategory } from './menu.presenter.ts';
+import {
+  createCategory,
+  createOptionGroup,
+  createProduct,
+  loadMenu,
+  updateCategory,
+  updateOptionGroup,
+  updateProduct,
+} from './menu.service.ts';
+import { loadSampleMenu } from './sample-menu.ts';
+
+const XLSX_TYPE = MENU_IMPORT_CONTENT_TYPES.xlsx;
+const UPLOAD_TYPES = [MENU_IMPORT_CONTENT_TYPES.xlsx, MENU_IMPORT_CONTENT_TYPES.csv];
 
 /** `/api/tenant/menu`: categories, products, option groups, spreadsheet import and export. */
-export function menuRoutes(_deps: TenantModuleDeps): Router {
+export function menuRoutes(deps: TenantModuleDeps): Router {
   const router = Router();
+
+  router.get('/', can('menu.view'), async (_req, res) => {
+    res.json(await loadMenu(tenantScope(res).em));
+  });
+
+  router.post('/categories', can('menu.edit'), validate(CategoryInput), async (_req, res) => {
+    const category = await createCategory(tenantScope(res).em, inputOf(res, CategoryInput));
+    res.status(201).json(presentCategory(category));
+  });
+
+  router.patch('/categories/:id', can('menu.edit'), validate(CategoryPatch), async (req, res) => {
+    const category = await updateCategory(tenantScope(res).em, idParam(req), inputOf(res, CategoryPatch));
+    res.json(presentCategory(category));
+  });
+
+  router.post('/products', can('menu.edit'), validate(ProductInput), async (_req, res) => {
+    const { em, tenant } = tenantScope(res);
+    res.status(201).json(await createProduct(em, tenant, inputOf(res, ProductInput)));
+  });
+
+  router.patch('/products/:id', can('menu.edit'), validate(ProductPatch), async (req, res) => {
+    const { em, tenant } = tenantScope(res);
+    res.json(await updateProduct(em, tenant, idParam(req), inputOf(res, ProductPatch)));
+  });
+
+  router.post('/option-groups', can('menu.edit'), validate(OptionGroupInput), async (_req, res) => {
+    res.status(201).json(await createOptionGroup(tenantScope(res).em, inputOf(res, OptionGroupInput)));
+  });
+
+  router.patch('/option-groups/:id', can('menu.edit'), validate(OptionGroupPatch), async (req, res) => {
+    const group = await updateOptionGroup(tenantScope(res).em, idParam(req), inputOf(res, OptionGroupPatch));
+    res.json(group);
+  });
+
+  router.post('/sample', can('menu.edit'), async (_req, res) => {
+    const { em, tenant } = tenantScope(res);
+    res.json(await loadSampleMenu(em, tenant));
+  });
+
+  router.get('/import-template', can('menu.view'), async (_req, res) => {
+    sendXlsx(res, 'plantilla-menu-smartket.xlsx', await menuTemplateFile(tenantScope(res).em));
+  });
+
+  router.get('/export', can('menu.view'), async (_req, res) => {
+    const { em, tenant } = tenantScope(res);
+    sendXlsx(res, `menu-${tenant.slug}-${limaDate(deps.clock.now())}.xlsx`, await menuExportFile(em));
+  });
+
+  router.post(
+    '/import',
+    can('menu.edit'),
+    requireModule('menu_import'),
+    validate(MenuImportQuery, 'query'),
+    requireUploadType,
+    express.raw({ type: UPLOAD_TYPES, limit: MENU_IMPORT_MAX_BYTES }),
+    async (req, res) => {
+      const { em, tenant } = tenantScope(res);
+      const sheet = await readMenuFile(uploadedFile(req));
+      res.json(await importMenu(em, tenant, sheet, inputOf(res, MenuImportQuery).unknownCategories));
+    },
+  );
+
   return router;
+}
+
+/** 415 for a body that is neither .xlsx nor CSV; an empty body goes on, to be told it is empty. */
+function requireUploadType(req: Request, _res: Response, next: NextFunction): void {
+  if (req.is(UPLOAD_TYPES) === false) {
+    next(new AppError('UNSUPPORTED_MEDIA_TYPE', 415, `Send the file as ${UPLOAD_TYPES.join(' or ')}`));
+    return;
+  }
+  next();
+}
+
+/** The `:id` of the route; anything but one string matches no record (and answers 404). */
+function idParam(req: Request): string {
+  const id: unknown = req.params.id;
+  return typeof id === 'string' ? id : '';
+}
+
+/** The raw upload `express.raw` read; empty when there was no body. */
+function uploadedFile(req: Request): Buffer {
+  const body: unknown = req.body;
+  return Buffer.isBuffer(body) ? body : Buffer.alloc(0);
+}
+
+function sendXlsx(res: Response, filename: string, file: Buffer): void {
+  res.setHeader('Content-Type', XLSX_TYPE);
+  res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+  res.send(file);
+}
+
+/** `yyyy-mm-dd` of `now` in Lima, where the owner's day is. */
+function limaDate(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Lima' }).format(now);
 }

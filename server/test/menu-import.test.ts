@@ -1,0 +1,361 @@
+import {
+  MENU_SHEET_COLUMNS,
+  type ErrorBody,
+  type MenuImportIssue,
+  type MenuImportResult,
+  type MenuView,
+  type ProductView,
+} from '@smartket/shared';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_MENU, SAMPLE_OPTION_GROUPS } from '../src/modules/menu/sample-menu.ts';
+import { buildTenant } from './factories.ts';
+import { startTestServer, type ApiClient, type TestServer } from './test-server.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const IMPORT = '/api/tenant/menu/import';
+const HEADERS = MENU_SHEET_COLUMNS.map((column) => column.header);
+
+type Row = Array<string | number | null>;
+
+/** A workbook as an owner would fill it in Excel: sheet "Menú", the headers, then `rows`. */
+async function workbook(rows: Row[], headers: string[] = HEADERS): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Menú');
+  sheet.addRow(headers);
+  for (const row of rows) {
+    sheet.addRow(row);
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+async function menuOf(client: ApiClient): Promise<MenuView> {
+  const response = await client.get<MenuView>('/api/tenant/menu');
+  expect(response.status).toBe(200);
+  return response.body;
+}
+
+async function importOk(client: ApiClient, file: Buffer, query = '', type = XLSX): Promise<MenuImportResult> {
+  const response = await client.upload<MenuImportResult>(`${IMPORT}${query}`, file, type);
+  expect(response.status, JSON.stringify(response.body)).toBe(200);
+  return response.body;
+}
+
+function byName(menu: MenuView): Map<string, ProductView> {
+  return new Map(menu.products.map((product) => [product.name, product]));
+}
+
+const FIVE_ROWS: Row[] = [
+  ['Pollos a la brasa', '1/4 de pollo a la brasa', 19.9, 'POL-1/4', 'Con papas y ensalada', null, 'sí'],
+  ['Pollos a la brasa', '1/2 pollo a la brasa', '36,90', 'POL-1/2', null, null, null],
+  ['Bebidas', 'Inca Kola 500 ml', '5.00', null, null, null, 'si'],
+  ['Bebidas', 'Chicha morada', 6, null, 'Hecha en casa', null, 'no'],
+  ['Postres', 'Mazamorra morada', '7.50', 'POS-1', null, null, 'x'],
+];
+
+describe('menu import', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  it('imports an Excel file, creating its categories when asked', async () => {
+    const owner = await buildTenant(server);
+    const result = await importOk(owner.client, await workbook(FIVE_ROWS), '?unknownCategories=create');
+    expect(result).toEqual({
+      rows: 5,
+      created: 5,
+      updated: 0,
+      unchanged: 0,
+      categoriesCreated: ['Pollos a la brasa', 'Bebidas', 'Postres'],
+    });
+    const menu = await menuOf(owner.client);
+    expect(menu.categories.map((category) => [category.name, category.position, category.colour])).toEqual([
+      ['Pollos a la brasa', 0, '#f59e0b'],
+      ['Bebidas', 1, '#f59e0b'],
+      ['Postres', 2, '#f59e0b'],
+    ]);
+    const products = byName(menu);
+    expect(products.get('1/4 de pollo a la brasa')).toMatchObject({
+      priceCents: 1990,
+      sku: 'POL-1/4',
+      description: 'Con papas y ensalada',
+      active: true,
+      position: 0,
+      stationId: null,
+    });
+    expect(products.get('1/2 pollo a la brasa')).toMatchObject({ priceCents: 3690, position: 1 });
+    expect(products.get('Chicha morada')).toMatchObject({ priceCents: 600, active: false });
+    expect(products.get('Mazamorra morada')).toMatchObject({ priceCents: 750, active: true, sku: 'POS-1' });
+  });
+
+  it('refuses unknown categories by default, naming each row, and imports nothing', async () => {
+    const owner = await buildTenant(server);
+    const response = await owner.client.upload<ErrorBody>(IMPORT, await workbook(FIVE_ROWS), XLSX);
+    expect(response.status).toBe(422);
+    expect(response.body.error.code).toBe('IMPORT_REJECTED');
+    const issues = response.body.error.details?.issues as MenuImportIssue[];
+    expect(issues.map((issue) => [issue.row, issue.column, issue.code])).toEqual(
+      [2, 3, 4, 5, 6].map((row) => [row, 'Categoría', 'unknown_category']),
+    );
+    expect(response.body.error.details?.issueCount).toBe(5);
+    expect(await menuOf(owner.client)).toEqual({ categories: [], products: [], optionGroups: [] });
+  });
+
+  it('refuses the whole file when a middle row is wrong, naming its row and columns', async () => {
+    const owner = await buildTenant(server);
+    await importOk(owner.client, await workbook(FIVE_ROWS.slice(0, 1)), '?unknownCategories=create');
+    const before = await menuOf(owner.client);
+
+    const rows = FIVE_ROWS.map((row) => [...row]);
+    rows[1] = ['Pollos a la brasa', '', '36.9O', 'POL 1/2', null, 'Horno', 'quizás'];
+    const response = await owner.client.upload<ErrorBody>(
+      `${IMPORT}?unknownCategories=create`,
+      await workbook(rows),
+      XLSX,
+    );
+    expect(response.status).toBe(422);
+    expect(response.body.error.code).toBe('IMPORT_REJECTED');
+    const issues = response.body.error.details?.issues as MenuImportIssue[];
+    expect(issues.map((issue) => [issue.row, issue.column, issue.code])).toEqual([
+      [3, 'Producto', 'required'],
+      [3, 'Precio', 'invalid_price'],
+      [3, 'SKU', 'invalid_value'],
+      [3, 'Estación', 'unknown_station'],
+      [3, 'Activo', 'invalid_value'],
+    ]);
+    expect(await menuOf(owner.client)).toEqual(before);
+  });
+
+  it('updates on re-import instead of duplicating, and counts what changed', async () => {
+    const owner = await buildTenant(server);
+    const file = await workbook(FIVE_ROWS);
+    await importOk(owner.client, file, '?unknownCategories=create');
+    const first = await menuOf(owner.client);
+
+    expect(await importOk(owner.client, file)).toEqual({
+      rows: 5,
+      created: 0,
+      updated: 0,
+      unchanged: 5,
+      categoriesCreated: [],
+    });
+    expect(await menuOf(owner.client)).toEqual(first);
+
+    const rows = FIVE_ROWS.map((row) => [...row]);
+    rows[2] = ['Bebidas', 'INCA KOLA 500 ML', '5,50', null, null, null, 'sí'];
+    expect(await importOk(owner.client, await workbook(rows))).toMatchObject({
+      created: 0,
+      updated: 1,
+      unchanged: 4,
+    });
+    const after = await menuOf(owner.client);
+    expect(after.products).toHaveLength(5);
+    const inca = first.products.find((product) => product.name === 'Inca Kola 500 ml');
+    expect(after.products.find((product) => product.id === inca?.id)).toMatchObject({
+      name: 'INCA KOLA 500 ML',
+      priceCents: 550,
+    });
+  });
+
+  it('reads CSV with ; or , and prices like 12,50', async () => {
+    const owner = await buildTenant(server);
+    const semicolon =
+      '\ufeffCategoría;Producto;Precio;Activo\nPollos;Pollo entero;69,90;sí\nPollos;Mostrito;"22,90";no\n';
+    expect(
+      await importOk(
+        owner.client,
+        Buffer.from(semicolon),
+        '?unknownCategories=create',
+        'text/csv; charset=utf-8',
+      ),
+    ).toMatchObject({ created: 2, categoriesCreated: ['Pollos'] });
+    const comma =
+      'producto,precio,categoria\n"Papas fritas, porción",9.90,Pollos\nPollo entero,"70,50",Pollos\n';
+    expect(await importOk(owner.client, Buffer.from(comma), '', 'text/csv')).toMatchObject({
+      created: 1,
+      updated: 1,
+    });
+    const products = byName(await menuOf(owner.client));
+    expect(products.get('Pollo entero')?.priceCents).toBe(7050);
+    expect(products.get('Mostrito')).toMatchObject({ priceCents: 2290, active: false });
+    expect(products.get('Papas fritas, porción')?.priceCents).toBe(990);
+  });
+
+  it('answers 413 for a file over 5 MB', async () => {
+    const owner = await buildTenant(server);
+    const response = await owner.client.upload<ErrorBody>(
+      IMPORT,
+      Buffer.alloc(5 * 1024 * 1024 + 1, 0x41),
+      'text/csv',
+    );
+    expect(response.status).toBe(413);
+    expect(response.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('refuses what is not a spreadsheet: 415 for another type, 422 for other bytes under the right type', async () => {
+    const owner = await buildTenant(server);
+    const png = Buffer.from('89504e470d0a1a0a0000000d494844520000000100000001080600', 'hex');
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from([0xe2, 0xe3, 0xcf, 0xd3, 0, 0, 1])]);
+
+    const wrongType = await owner.client.upload<ErrorBody>(IMPORT, png, 'image/png');
+    expect(wrongType.status).toBe(415);
+    expect(wrongType.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    for (const file of [png, pdf]) {
+      const response = await owner.client.upload<ErrorBody>(IMPORT, file, XLSX);
+      expect(response.status).toBe(422);
+      expect(response.body.error).toMatchObject({ code: 'INVALID_FILE', details: { reason: 'unreadable' } });
+    }
+    const noHeaders = await owner.client.upload<ErrorBody>(
+      IMPORT,
+      await workbook([['a', 'b', 1]], ['A', 'B']),
+      XLSX,
+    );
+    expect(noHeaders.body.error).toMatchObject({
+      code: 'INVALID_FILE',
+      details: { reason: 'missing_columns', missingColumns: ['Categoría', 'Producto', 'Precio'] },
+    });
+    const empty = await owner.client.upload<ErrorBody>(IMPORT, Buffer.alloc(0), XLSX);
+    expect(empty.body.error).toMatchObject({ code: 'INVALID_FILE', details: { reason: 'empty' } });
+    const badQuery = await owner.client.upload<ErrorBody>(`${IMPORT}?unknownCategories=maybe`, png, XLSX);
+    expect(badQuery.status).toBe(422);
+    expect(badQuery.body.error.fields?.unknownCategories?.code).toBe('invalid_value');
+  });
+
+  it('refuses more than 5,000 rows as an invalid file', async () => {
+    const owner = await buildTenant(server);
+    const rows: Row[] = Array.from({ length: 5001 }, (_, index) => ['Pollos', `Producto ${index}`, 10]);
+    const response = await owner.client.upload<ErrorBody>(
+      `${IMPORT}?unknownCategories=create`,
+      await workbook(rows, ['Categoría', 'Producto', 'Precio']),
+      XLSX,
+    );
+    expect(response.status).toBe(422);
+    expect(response.body.error).toMatchObject({
+      code: 'INVALID_FILE',
+      details: { reason: 'too_many_rows', maxRows: 5000 },
+    });
+    expect((await menuOf(owner.client)).products).toEqual([]);
+  });
+
+  it('gives a template: a valid .xlsx with the headers, notes and drop-down lists', async () => {
+    const owner = await buildTenant(server);
+    await owner.client.post('/api/tenant/menu/sample');
+    const response = await owner.client.download('/api/tenant/menu/import-template');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(XLSX);
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="plantilla-menu-smartket.xlsx"',
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(new Uint8Array(response.body).buffer);
+    const sheet = book.getWorksheet('Menú');
+    expect(sheet?.getRow(1).values).toEqual([undefined, ...HEADERS]);
+    expect(sheet?.getCell('A2').value).toBe('Pollos a la brasa');
+    expect(sheet?.getCell('F2').value).toBe('Brasa');
+    expect(sheet?.getCell('A3').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['Listas!$A$2:$A$8'],
+    });
+    expect(sheet?.getCell('F3').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['Listas!$B$2:$B$4'],
+    });
+    expect(sheet?.getCell('G3').dataValidation).toMatchObject({ type: 'list' });
+    const lists = book.getWorksheet('Listas');
+    expect(lists?.state).toBe('hidden');
+    expect(lists?.getColumn(2).values.slice(2)).toEqual(['Brasa', 'Cocina', 'Bar']);
+    expect(book.getWorksheet('Instrucciones')?.getCell('A1').value).toBe('Cómo llenar la hoja «Menú»');
+  });
+
+  it('exports the menu so that importing it back changes nothing', async () => {
+    const owner = await buildTenant(server);
+    await owner.client.post('/api/tenant/menu/sample');
+    const sample = await menuOf(owner.client);
+    const brasa = sample.categories.find((category) => category.name === 'Pollos a la brasa')?.stationId;
+    const chicha = sample.products.find((product) => product.name === 'Chicha morada');
+    const cuarto = sample.products.find((product) => product.name === '1/4 de pollo a la brasa');
+    await owner.client.patch(`/api/tenant/menu/products/${chicha?.id}`, { active: false });
+    await owner.client.patch(`/api/tenant/menu/products/${cuarto?.id}`, {
+      sku: 'pol-1/4',
+      stationId: brasa,
+      priceCents: 2050,
+    });
+    const before = await menuOf(owner.client);
+
+    const exported = await owner.client.download('/api/tenant/menu/export');
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="menu-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.xlsx"$/,
+    );
+    const result = await importOk(owner.client, exported.body);
+    expect(result).toEqual({
+      rows: before.products.length,
+      created: 0,
+      updated: 0,
+      unchanged: before.products.length,
+      categoriesCreated: [],
+    });
+    expect(await menuOf(owner.client)).toEqual(before);
+  });
+
+  it('loads the sample pollería menu, and a second time updates without duplicating', async () => {
+    const owner = await buildTenant(server);
+    const productCount = SAMPLE_MENU.reduce((sum, category) => sum + category.products.length, 0);
+    const first = await owner.client.post<MenuImportResult>('/api/tenant/menu/sample');
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({
+      rows: productCount,
+      created: productCount,
+      updated: 0,
+      unchanged: 0,
+      categoriesCreated: SAMPLE_MENU.map((category) => category.name),
+    });
+    const menu = await menuOf(owner.client);
+    expect(menu.optionGroups.map((group) => group.name)).toEqual(
+      SAMPLE_OPTION_GROUPS.map((group) => group.name),
+    );
+    const groups = new Map(menu.optionGroups.map((group) => [group.name, group]));
+    expect(groups.get('Cremas')).toMatchObject({ required: false, minChoices: 0, maxChoices: 6 });
+    expect(groups.get('Cremas')?.options.map((option) => option.name)).toEqual([
+      'Mayonesa',
+      'Ketchup',
+      'Mostaza',
+      'Ají',
+      'Ocopa',
+      'Huacatay',
+    ]);
+    const products = byName(menu);
+    expect(products.get('1/4 de pollo a la brasa')).toMatchObject({
+      priceCents: 1990,
+      optionGroupIds: ['Parte', 'Acompañamiento', 'Cremas'].map((name) => groups.get(name)?.id),
+    });
+    expect(products.get('Chicha morada')?.optionGroupIds).toEqual([groups.get('Tamaño')?.id]);
+    expect(products.get('Pollo entero a la brasa')?.priceCents).toBe(6990);
+    const pollos = menu.categories.find((category) => category.name === 'Pollos a la brasa');
+    expect(pollos?.stationId).toEqual(expect.any(String));
+
+    // The owner changes a price; loading the sample again puts it back, and duplicates nothing.
+    await owner.client.patch(`/api/tenant/menu/products/${products.get('Limonada')?.id}`, {
+      priceCents: 700,
+    });
+    const second = await owner.client.post<MenuImportResult>('/api/tenant/menu/sample');
+    expect(second.body).toEqual({
+      rows: productCount,
+      created: 0,
+      updated: 1,
+      unchanged: productCount - 1,
+      categoriesCreated: [],
+    });
+    const again = await menuOf(owner.client);
+    expect(again.products).toHaveLength(productCount);
+    expect(again.categories).toEqual(menu.categories);
+    expect(again.optionGroups).toEqual(menu.optionGroups);
+    expect(byName(again).get('Limonada')?.priceCents).toBe(600);
+    expect(again.products.map((product) => product.optionGroupIds)).toEqual(
+      menu.products.map((product) => product.optionGroupIds),
+    );
+  });
+});
