@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { MeView } from '@smartket/shared';
 import { resolve } from '$app/paths';
+import { fetchMe } from '#lib/api/auth.ts';
 import { session } from '#lib/stores/session.svelte.ts';
 import type { PageLoad } from './$types';
 
@@ -12,11 +13,21 @@ function needsSetup(me: MeView): boolean {
 }
 
 /** A business that has not finished the setup wizard has no home yet: the wizard is its home. */
-export const load: PageLoad = async ({ parent }) => {
+export const load: PageLoad = async ({ parent, fetch }) => {
   const { me } = await parent();
-  // The store is at least as fresh as the layout's data: the wizard updates it when it finishes.
-  if (needsSetup(session.me ?? me)) {
-    redirect(307, resolve('app/configuracion'));
+  if (!needsSetup(session.me ?? me)) {
+    return {};
   }
-  return {};
+  // What we know may predate the last step (finished on another device, say): ask once more
+  // rather than send the owner back to a wizard that is already done.
+  try {
+    const fresh = await fetchMe({ fetch });
+    session.set(fresh);
+    if (!needsSetup(fresh)) {
+      return {};
+    }
+  } catch {
+    // Offline or a hiccup: the wizard resumes from the server's state anyway.
+  }
+  redirect(307, resolve('app/configuracion'));
 };
