@@ -13,11 +13,22 @@ export interface SalesLinks {
   email: string;
 }
 
-/** A WhatsApp chat and an e-mail, both already saying which business wants which plan. */
-export function salesLinks(tenant: Pick<TenantView, 'businessName' | 'slug'> | null): SalesLinks {
+/** Why the owner writes: to activate a plan, or for help with the one they have. */
+export type SalesPurpose = 'activate' | 'help';
+
+/** A WhatsApp chat and an e-mail, both already saying which business writes and why. */
+export function salesLinks(
+  tenant: Pick<TenantView, 'businessName' | 'slug'> | null,
+  purpose: SalesPurpose,
+): SalesLinks {
   const params = { business: tenant?.businessName ?? '', slug: tenant?.slug ?? '' };
-  const message = tenant ? t('app.contact.message', params) : t('app.contact.messageAnonymous');
-  const subject = t('app.contact.subject', params);
+  const message = !tenant
+    ? t('app.contact.messageAnonymous')
+    : purpose === 'activate'
+      ? t('app.contact.message', params)
+      : t('app.contact.helpMessage', params);
+  const subject =
+    purpose === 'activate' ? t('app.contact.subject', params) : t('app.contact.helpSubject', params);
   return {
     whatsapp: `https://wa.me/${SALES_WHATSAPP}?text=${encodeURIComponent(message)}`,
     email: `mailto:${SALES_EMAIL}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(message)}`,
