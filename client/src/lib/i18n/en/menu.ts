@@ -19,7 +19,7 @@ export const menuEn = {
   'menu.inactiveCount': { one: 'You have {count} deactivated', other: 'You have {count} deactivated' },
 
   'menu.search.label': 'Search your menu',
-  'menu.search.placeholder': 'Search product, category or SKU',
+  'menu.search.placeholder': 'Search product or category',
   'menu.search.none': 'Nothing found for “{query}”',
   'menu.search.noneHint': 'Check the spelling or turn on “Show inactive”.',
   'menu.search.clear': 'Clear search',
@@ -53,7 +53,8 @@ export const menuEn = {
   'menu.category.saved': 'Saved the {name} category.',
 
   'menu.product.add': 'New product',
-  'menu.product.addTo': 'Add a product to {category}',
+  'menu.product.addHere': 'Add a product',
+  'menu.product.addToSuffix': 'to {category}',
   'menu.product.newTitle': 'New product',
   'menu.product.editTitle': 'Edit product',
   'menu.product.editPrefix': 'Edit',

@@ -17,7 +17,7 @@ export const menuEsPE = {
   'menu.inactiveCount': { one: 'Tienes {count} desactivado', other: 'Tienes {count} desactivados' },
 
   'menu.search.label': 'Buscar en tu carta',
-  'menu.search.placeholder': 'Buscar producto, categoría o SKU',
+  'menu.search.placeholder': 'Buscar producto o categoría',
   'menu.search.none': 'No encontramos «{query}»',
   'menu.search.noneHint': 'Revisa cómo lo escribiste o activa «Mostrar inactivos».',
   'menu.search.clear': 'Borrar búsqueda',
@@ -51,7 +51,8 @@ export const menuEsPE = {
   'menu.category.saved': 'Guardamos la categoría {name}.',
 
   'menu.product.add': 'Nuevo producto',
-  'menu.product.addTo': 'Agregar producto a {category}',
+  'menu.product.addHere': 'Agregar producto',
+  'menu.product.addToSuffix': 'a {category}',
   'menu.product.newTitle': 'Nuevo producto',
   'menu.product.editTitle': 'Editar producto',
   'menu.product.editPrefix': 'Editar',
