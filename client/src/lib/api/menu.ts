@@ -6,7 +6,6 @@ import {
   MenuView,
   OptionGroupView,
   ProductView,
-  StationView,
   type CategoryInput,
   type CategoryPatch,
   type CategoryView as Category,
@@ -19,7 +18,6 @@ import {
   type ProductInput,
   type ProductPatch,
   type ProductView as Product,
-  type StationView as Station,
 } from '@smartket/shared';
 import { z } from 'zod';
 import { api, type ApiError, type RequestOptions } from './client.ts';
@@ -34,11 +32,6 @@ export const MENU_EXPORT_URL = `${BASE}/export`;
 /** The whole menu, inactive records included and flagged. */
 export function fetchMenu(options?: RequestOptions): Promise<Menu> {
   return api.get(BASE, MenuView, options);
-}
-
-/** The kitchen stations of the business (Brasa, Cocina, Bar…). */
-export function fetchStations(options?: RequestOptions): Promise<Station[]> {
-  return api.get('/api/tenant/stations', z.array(StationView), options);
 }
 
 /** Input types as the client writes them: zod defaults may be left out. */

@@ -148,6 +148,18 @@ export const menuEn = {
     'That file is neither an Excel (.xlsx) nor a CSV file. Save it in one of those formats and upload it again.',
   'menu.import.tooLarge': 'The file is larger than {max} MB. Remove empty rows or split it in two.',
   'menu.import.tooManyRows': 'The file has more than {max} rows. Split it into two files.',
+  'menu.import.invalid.empty': 'The file is empty. Fill the template with your products and upload it again.',
+  'menu.import.invalid.unreadable':
+    'We could not open the file. Is it damaged or password-protected? Save it again as Excel (.xlsx) and upload it.',
+  'menu.import.invalid.missingColumns': {
+    one: 'The file lacks the {columns} column. The first row must have the template’s headers.',
+    other: 'The file lacks the columns {columns}. The first row must have the template’s headers.',
+  },
+  'menu.import.invalid.duplicateColumns': {
+    one: 'The {columns} column appears twice. Keep only one and upload it again.',
+    other: 'The columns {columns} appear twice. Keep only one of each and upload it again.',
+  },
+  'menu.import.invalid.noRows': 'The file has no products: fill at least one row below the headers.',
   'menu.import.issue': 'Row {row} · {column}: {message}',
   'menu.import.moreIssues': { one: 'and {count} more error', other: 'and {count} more errors' },
   'menu.import.createCategories': 'Create the missing categories and import',

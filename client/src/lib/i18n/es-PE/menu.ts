@@ -147,6 +147,21 @@ export const menuEsPE = {
     'Ese archivo no es un Excel (.xlsx) ni un CSV. Guárdalo en uno de esos formatos y vuelve a subirlo.',
   'menu.import.tooLarge': 'El archivo pesa más de {max} MB. Quita las filas vacías o divídelo en dos.',
   'menu.import.tooManyRows': 'El archivo tiene más de {max} filas. Divídelo en dos archivos.',
+  'menu.import.invalid.empty':
+    'El archivo está vacío. Llena la plantilla con tus productos y vuelve a subirlo.',
+  'menu.import.invalid.unreadable':
+    'No pudimos abrir el archivo. ¿Está dañado o tiene contraseña? Guárdalo otra vez como Excel (.xlsx) y vuelve a subirlo.',
+  'menu.import.invalid.missingColumns': {
+    one: 'Al archivo le falta la columna {columns}. La primera fila debe tener los títulos de la plantilla.',
+    other:
+      'Al archivo le faltan las columnas {columns}. La primera fila debe tener los títulos de la plantilla.',
+  },
+  'menu.import.invalid.duplicateColumns': {
+    one: 'La columna {columns} aparece dos veces. Deja solo una y vuelve a subirlo.',
+    other: 'Las columnas {columns} aparecen dos veces. Deja solo una de cada una y vuelve a subirlo.',
+  },
+  'menu.import.invalid.noRows':
+    'El archivo no tiene productos: llena al menos una fila debajo de los títulos.',
   'menu.import.issue': 'Fila {row} · {column}: {message}',
   'menu.import.moreIssues': { one: 'y {count} error más', other: 'y {count} errores más' },
   'menu.import.createCategories': 'Crear las categorías que faltan e importar',

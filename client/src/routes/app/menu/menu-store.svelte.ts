@@ -1,6 +1,7 @@
 import type { CategoryView, MenuView, OptionGroupView, ProductView, StationView } from '@smartket/shared';
 import { ApiError, errorMessage } from '#lib/api/client.ts';
-import { fetchMenu, fetchStations, updateCategory } from '#lib/api/menu.ts';
+import { listStations } from '#lib/api/branches.ts';
+import { fetchMenu, updateCategory } from '#lib/api/menu.ts';
 
 type Positioned = { position: number; name: string };
 
@@ -45,7 +46,7 @@ export class MenuStore {
     this.status = 'loading';
     this.error = null;
     const options = signal ? { signal } : {};
-    const [menu, stations] = await Promise.allSettled([fetchMenu(options), fetchStations(options)]);
+    const [menu, stations] = await Promise.allSettled([fetchMenu(options), listStations(options)]);
     if (signal?.aborted) {
       return;
     }
