@@ -84,14 +84,14 @@ export function createApp(
   return app;
 }
 
-/** The only API paths whose body is a file rather than JSON; their route checks the type. */
+/** The only API paths (lower case) whose body is a file rather than JSON; their route checks the type. */
 const RAW_UPLOAD_PATHS = new Set(['/tenant/menu/import']);
 
 /** A write with a body must say it is JSON; anything else is a 415, not a confusing 422. */
 function requireJsonBody(uploadPaths: ReadonlySet<string>) {
   return (req: Request, _res: Response, next: NextFunction): void => {
     const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
-    if (hasBody && !req.is('application/json') && !uploadPaths.has(req.path)) {
+    if (hasBody && !req.is('application/json') && !uploadPaths.has(req.path.toLowerCase())) {
       next(new AppError('UNSUPPORTED_MEDIA_TYPE', 415, 'Send the body as application/json'));
       return;
     }

@@ -20,6 +20,8 @@ function activeTenant(me: MeView): TenantView {
 
 describe('free trial and plans', () => {
   let server: TestServer;
+  // One clock for the file: each test signs its own tenant up at the clock's current time and
+  // only moves it forward relative to that, so the order of the tests does not matter.
   const clock = new ManualClock(new Date('2026-11-02T15:00:00Z'));
 
   beforeAll(async () => {
@@ -61,20 +63,62 @@ describe('free trial and plans', () => {
     const me = await owner.client.get<MeView>('/api/auth/me');
     expect(activeTenant(me.body)).toMatchObject({ readOnly: true, trialDaysLeft: 0 });
 
-    const writes = [
-      owner.client.put<ErrorBody>('/api/tenant/setup/fiscal', { taxMode: 'simple_receipt' }),
-      owner.client.post<ErrorBody>('/api/tenant/menu/categories', { name: 'Bebidas' }),
-      owner.client.post<ErrorBody>('/api/tenant/branches', {
-        name: 'Local 2',
-        address: null,
-        district: null,
-      }),
-      owner.client.post<ErrorBody>('/api/tenant/setup/complete'),
+    // Every write route of the tenant API, with ids that need not exist: the lock answers first.
+    const id = '00000000-0000-4000-8000-000000000000';
+    const writes: [method: 'POST' | 'PUT' | 'PATCH', path: string, body: string][] = [
+      ['PUT', '/api/tenant/setup/fiscal', JSON.stringify({ taxMode: 'simple_receipt' })],
+      [
+        'PUT',
+        '/api/tenant/setup/branch',
+        JSON.stringify({ name: 'Local', address: null, district: null, tableCount: 4 }),
+      ],
+      ['PUT', '/api/tenant/setup/cash-register', JSON.stringify({ name: 'Caja' })],
+      ['POST', '/api/tenant/setup/complete', ''],
+      ['POST', '/api/tenant/branches', JSON.stringify({ name: 'Local 2', address: null, district: null })],
+      ['PATCH', `/api/tenant/branches/${id}`, JSON.stringify({ active: false })],
+      ['POST', `/api/tenant/branches/${id}/zones`, JSON.stringify({ name: 'Terraza' })],
+      ['PATCH', `/api/tenant/zones/${id}`, JSON.stringify({ name: 'Terraza' })],
+      ['POST', `/api/tenant/branches/${id}/tables`, JSON.stringify({ zoneId: id, number: 9 })],
+      ['PATCH', `/api/tenant/tables/${id}`, JSON.stringify({ seats: 2 })],
+      ['POST', `/api/tenant/branches/${id}/cash-registers`, JSON.stringify({ name: 'Caja 2' })],
+      ['PATCH', `/api/tenant/cash-registers/${id}`, JSON.stringify({ name: 'Caja 2' })],
+      ['POST', '/api/tenant/stations', JSON.stringify({ name: 'Postres' })],
+      ['PATCH', `/api/tenant/stations/${id}`, JSON.stringify({ name: 'Postres' })],
+      ['POST', '/api/tenant/menu/categories', JSON.stringify({ name: 'Bebidas' })],
+      ['PATCH', `/api/tenant/menu/categories/${id}`, JSON.stringify({ name: 'Bebidas' })],
+      [
+        'POST',
+        '/api/tenant/menu/products',
+        JSON.stringify({ name: 'Chicha', priceCents: 500, categoryId: id }),
+      ],
+      ['PATCH', `/api/tenant/menu/products/${id}`, JSON.stringify({ priceCents: 600 })],
+      [
+        'POST',
+        '/api/tenant/menu/option-groups',
+        JSON.stringify({
+          name: 'Parte',
+          required: true,
+          minChoices: 1,
+          maxChoices: 1,
+          options: [{ name: 'Pecho' }],
+        }),
+      ],
+      ['PATCH', `/api/tenant/menu/option-groups/${id}`, JSON.stringify({ name: 'Parte' })],
+      ['POST', '/api/tenant/menu/sample', ''],
     ];
-    for (const response of await Promise.all(writes)) {
-      expect(response.status).toBe(402);
-      expect(response.body.error.code).toBe('TRIAL_EXPIRED');
+    for (const [method, path, body] of writes) {
+      const response = await owner.client.request<ErrorBody>(method, path, body || undefined, {
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      });
+      expect([path, response.status, response.body.error.code]).toEqual([path, 402, 'TRIAL_EXPIRED']);
     }
+    const upload = await owner.client.request<ErrorBody>(
+      'POST',
+      '/api/tenant/menu/import?unknownCategories=create',
+      'Categoría;Producto;Precio\nBebidas;Chicha morada;5,50\n',
+      { 'content-type': 'text/csv' },
+    );
+    expect([upload.status, upload.body.error.code]).toEqual([402, 'TRIAL_EXPIRED']);
 
     const setup = await owner.client.get<SetupView>('/api/tenant/setup');
     expect(setup.status).toBe(200);
@@ -138,5 +182,7 @@ describe('free trial and plans', () => {
     expect(unknownPlan.stderr).toContain('Unknown plan "gold"');
     const daysOnPro = await command(slug, 'pro', '--days', '3');
     expect(daysOnPro.code).toBe(2);
+    const emptyDays = await command(slug, 'trial', '--days', '');
+    expect(emptyDays.code).toBe(2);
   });
 });

@@ -1,4 +1,4 @@
-import type { Plan } from './enums.ts';
+import { TRIAL_DAYS, type Plan } from './enums.ts';
 
 /** Modules a tenant can have switched on; the plan decides which (the tenant's `activeModules`). */
 export const MODULES = [
@@ -46,6 +46,11 @@ export const PLAN_DEFINITIONS: Readonly<Record<Plan, PlanDefinition>> = {
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** When a trial that starts at `start` and lasts `days` ends. */
+export function trialEndFrom(start: Date, days: number = TRIAL_DAYS): Date {
+  return new Date(start.getTime() + days * DAY_MS);
+}
 
 /**
  * Whole days of trial left, counting today's unfinished day: 14 on sign-up day, 1 on the

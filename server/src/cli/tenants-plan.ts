@@ -36,7 +36,7 @@ if (!(PLANS as readonly string[]).includes(planArgument)) {
 }
 const plan = planArgument as Plan;
 const trialDays = values.days === undefined ? TRIAL_DAYS : Number(values.days);
-if (!Number.isInteger(trialDays) || trialDays < 0 || trialDays > 365) {
+if (values.days !== undefined && (!/^\d{1,3}$/.test(values.days) || trialDays > 365)) {
   fail('--days is a whole number of days from 0 to 365.');
 }
 if (values.days !== undefined && plan !== 'trial') {

@@ -95,7 +95,7 @@ export async function startEmbeddedPostgres(options: {
       await client.end();
     }
 
-    const adminUrl = `postgres://${SUPERUSER}:${encodeURIComponent(secrets.postgresPassword)}@127.0.0.1:${port}/${ADMIN_DATABASE}`;
+    const adminUrl = embeddedAdminUrl(secrets, port);
     logger.info({ port, dataDir }, 'embedded PostgreSQL ready');
     return {
       adminUrl,
@@ -145,10 +145,14 @@ function runningEmbeddedPostgres(dataDir: string): EmbeddedDatabase | undefined 
   }
   const secrets = JSON.parse(fs.readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')) as LocalSecrets;
   return {
-    adminUrl: `postgres://${SUPERUSER}:${encodeURIComponent(secrets.postgresPassword)}@127.0.0.1:${port}/${ADMIN_DATABASE}`,
+    adminUrl: embeddedAdminUrl(secrets, port),
     secretKey: secrets.secretKey,
     stop: () => Promise.resolve(),
   };
+}
+
+function embeddedAdminUrl(secrets: LocalSecrets, port: number): string {
+  return `postgres://${SUPERUSER}:${encodeURIComponent(secrets.postgresPassword)}@127.0.0.1:${port}/${ADMIN_DATABASE}`;
 }
 
 function acquireLock(lockPath: string): () => void {

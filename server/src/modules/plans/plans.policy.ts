@@ -26,9 +26,13 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function requireWritableTenant(clock: Clock) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    const tenant = res.locals.tenant;
-    if (SAFE_METHODS.has(req.method) || !tenant) {
+    if (SAFE_METHODS.has(req.method)) {
       next();
+      return;
+    }
+    const tenant = res.locals.tenant;
+    if (!tenant) {
+      next(new AppError('NO_ACTIVE_TENANT', 409, 'Choose a business first'));
       return;
     }
     if (isTrialExpired(tenant.plan, tenant.trialEndsAt ?? null, clock.now())) {

@@ -3,6 +3,7 @@ import { Router, type RequestHandler } from 'express';
 import { can } from '../../http/middleware/can.ts';
 import { tenantScope } from '../../http/middleware/tenant-context.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { presentTenant } from '../auth/auth.presenter.ts';
 import { Branch } from '../branches/branch.entity.ts';
 import { Product } from '../menu/product.entity.ts';
 import { planOf } from './plans.policy.ts';
@@ -22,7 +23,7 @@ export function planRoutes(deps: { clock: Clock }): Router {
     const view: PlanView = {
       plan: tenant.plan,
       limits: definition.limits,
-      modules: [...definition.modules],
+      modules: presentTenant(tenant, now).activeModules,
       usage: { branches, products },
       trialEndsAt: tenant.trialEndsAt?.toISOString() ?? null,
       trialDaysLeft: trialDaysLeft(tenant.plan, tenant.trialEndsAt ?? null, now),

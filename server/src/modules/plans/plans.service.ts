@@ -1,10 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { PLAN_DEFINITIONS, TRIAL_DAYS, type Plan } from '@smartket/shared';
+import { PLAN_DEFINITIONS, TRIAL_DAYS, trialEndFrom, type Plan } from '@smartket/shared';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { Tenant } from '../tenants/tenant.entity.ts';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface PlanChange {
   slug: string;
@@ -30,7 +28,7 @@ export async function changePlan(
   tenant.plan = request.plan;
   tenant.activeModules = [...PLAN_DEFINITIONS[request.plan].modules];
   if (request.plan === 'trial') {
-    tenant.trialEndsAt = new Date(clock.now().getTime() + (request.trialDays ?? TRIAL_DAYS) * DAY_MS);
+    tenant.trialEndsAt = trialEndFrom(clock.now(), request.trialDays ?? TRIAL_DAYS);
   } else {
     tenant.trialEndsAt = null;
   }

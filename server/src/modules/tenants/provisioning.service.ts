@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/core';
-import { PLAN_DEFINITIONS, TRIAL_DAYS, type LineOfBusiness } from '@smartket/shared';
+import { PLAN_DEFINITIONS, trialEndFrom, type LineOfBusiness } from '@smartket/shared';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { quoteIdent, quoteLiteral } from '../../db/connection-url.ts';
 import { migrate, tenantOrmOptions } from '../../db/orm.ts';
@@ -197,7 +197,7 @@ export class ProvisioningService {
         databaseRole: databaseName,
         databasePasswordSealed: this.deps.secretBox.encrypt(password),
         databaseHost: 'primary',
-        trialEndsAt: new Date(now.getTime() + TRIAL_DAYS * 24 * 60 * 60 * 1000),
+        trialEndsAt: trialEndFrom(now),
         createdAt: now,
         updatedAt: now,
       });
