@@ -12,7 +12,7 @@ export function writeBlock(): WriteBlock {
   if (!network.online) {
     return 'offline';
   }
-  if (session.tenant?.readOnly) {
+  if (session.locked) {
     return 'read_only';
   }
   return null;
