@@ -1,4 +1,5 @@
-import type { ErrorCode, FieldIssue } from '@smartket/shared';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { ErrorCode, FieldIssue, FieldIssueCode } from '@smartket/shared';
 
 /**
  * The one error type a request can end with. Its code is stable and the client turns it into
@@ -35,3 +36,38 @@ export class AppError extends Error {
 export const notFound = (what = 'Resource') => new AppError('NOT_FOUND', 404, `${what} not found`);
 export const unauthenticated = () => new AppError('UNAUTHENTICATED', 401, 'Sign in to continue');
 export const forbidden = (message = 'Not allowed') => new AppError('FORBIDDEN', 403, message);
+
+/** One 422 VALIDATION_FAILED naming one field, as `validate()` names the fields it refuses. */
+export function fieldError(
+  field: string,
+  code: FieldIssueCode,
+  message: string,
+  params?: FieldIssue['params'],
+): AppError {
+  return new AppError('VALIDATION_FAILED', 422, `Invalid fields: ${field}`, {
+    fields: { [field]: params ? { code, message, params } : { code, message } },
+  });
+}
+
+/**
+ * Runs `work`. When a unique index stops it — two requests that both passed the same check —
+ * `answer` turns the index's name into the error the check itself would have given; a violation
+ * it does not answer, and any other error, is thrown as it was.
+ */
+export async function answerUniqueViolation<T>(
+  work: () => Promise<T>,
+  answer: (index: string) => AppError | undefined,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) {
+      const index = 'constraint' in error && typeof error.constraint === 'string' ? error.constraint : '';
+      const answered = answer(index);
+      if (answered) {
+        throw answered;
+      }
+    }
+    throw error;
+  }
+}

@@ -11,6 +11,9 @@ const OptionalText = (max: number) =>
     .transform((value) => value || null)
     .nullable();
 
+/** The colour of a category created without one (by the API or by a spreadsheet import). */
+export const DEFAULT_CATEGORY_COLOUR = '#f59e0b';
+
 /** `#rrggbb`; the UI offers a palette, the API takes any colour. */
 export const Colour = z
   .string()
@@ -27,7 +30,7 @@ export const SKU = z
 
 export const CategoryInput = z.strictObject({
   name: Name,
-  colour: Colour.default('#f59e0b'),
+  colour: Colour.default(DEFAULT_CATEGORY_COLOUR),
   stationId: z.uuid().nullable().default(null),
 });
 export type CategoryInput = z.infer<typeof CategoryInput>;

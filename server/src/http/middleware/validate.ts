@@ -1,9 +1,12 @@
 import type { FieldIssue, FieldIssueCode } from '@smartket/shared';
 import type { NextFunction, Request, Response } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError } from '../../lib/errors.ts';
 
 type Source = 'body' | 'query' | 'params';
+
+/** The body of an action that takes none: absent or `{}`; any field is an unknown one (422). */
+export const EmptyBody = z.strictObject({});
 
 /**
  * Validates one part of the request with a shared zod schema. The parsed value is kept in
