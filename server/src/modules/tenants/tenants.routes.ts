@@ -1,8 +1,8 @@
 import type { CurrentTenantView } from '@smartket/shared';
 import { Router } from 'express';
 import type { RequestHandler } from 'express';
+import { tenantScope } from '../../http/middleware/tenant-context.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { AppError } from '../../lib/errors.ts';
 import { presentTenant } from '../auth/auth.presenter.ts';
 import { readBusinessProfile } from '../settings/settings.service.ts';
 
@@ -11,11 +11,8 @@ export function tenantRoutes(deps: { clock: Clock }): Router {
   const router = Router();
 
   const current: RequestHandler = async (_req, res) => {
-    const { tenant, membership, tenantEm } = res.locals;
-    if (!tenant || !membership || !tenantEm) {
-      throw new AppError('NO_ACTIVE_TENANT', 409, 'Choose a business first');
-    }
-    const profile = await readBusinessProfile(tenantEm);
+    const { tenant, membership, em } = tenantScope(res);
+    const profile = await readBusinessProfile(em);
     const view: CurrentTenantView = {
       tenant: presentTenant(tenant, deps.clock.now()),
       role: membership.role,
