@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changePlan } from '../src/modules/plans/plans.service.ts';
 import { buildTenant, type BuiltOwner } from './factories.ts';
 import type { ApiClient, ApiResponse } from './test-server.ts';
+import { lockWaiters, withTenantSql } from './tenant-sql.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 
 const UNKNOWN_ID = '0b7c1d4e-8f2a-4c3b-9d5e-6f7a8b9c0d1e';
@@ -299,6 +300,29 @@ describe('branches, zones, tables, cash registers and stations', () => {
       expect(intoForeignZone.body.error.fields?.zoneId?.code).toBe('unknown_reference');
     });
 
+    it('reads a table after taking its branch lock, so a renumbering just made counts', async () => {
+      const owner = await buildTenant(server);
+      const { client } = owner;
+      const { branch, zones } = await openBranch(client);
+      const zoneId = zones[0]?.id ?? '';
+      const tables = `/api/tenant/branches/${branch.id}/tables`;
+      const mesa1 = await created(client.post<TableView>(tables, { zoneId, number: 1 }));
+
+      // While the request waits for the branch, another transaction makes the table Mesa 7:
+      // a default name then follows the number the table has now, not the one read before.
+      const answer = await withTenantSql(server, owner.tenantId, async (sql) => {
+        await sql.query('begin');
+        await sql.query('select id from branches where id = $1 for update', [branch.id]);
+        const pending = client.patch<TableView>(`/api/tenant/tables/${mesa1.id}`, { number: 8 });
+        await lockWaiters(sql, 1);
+        await sql.query(`update dining_tables set number = 7, name = 'Barra' where id = $1`, [mesa1.id]);
+        await sql.query('commit');
+        return pending;
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({ number: 8, name: 'Barra' });
+    });
+
     it('holds a trial branch to 60 active tables', async () => {
       const { client } = await buildTenant(server);
       const { branch } = await openBranch(client);
@@ -358,6 +382,31 @@ describe('branches, zones, tables, cash registers and stations', () => {
         ['Caja 3', true],
         ['Caja delivery', false],
       ]);
+    });
+
+    it('reads a register after taking its branch lock, so a reactivation just made counts', async () => {
+      const owner = await buildTenant(server);
+      const { client } = owner;
+      const { branch } = await openBranch(client);
+      const path = `/api/tenant/branches/${branch.id}/cash-registers`;
+      const caja1 = await created(client.post<CashRegisterView>(path, { name: 'Caja 1' }));
+      await created(client.post<CashRegisterView>(path, { name: 'Caja 2' }));
+      await client.patch(`/api/tenant/cash-registers/${caja1.id}`, { active: false });
+
+      // Another transaction holds the branch and reactivates Caja 1 while the request waits for it:
+      // the request must see Caja 1 active (nothing to count), not the row it could read before.
+      const answer = await withTenantSql(server, owner.tenantId, async (sql) => {
+        await sql.query('begin');
+        await sql.query('select id from branches where id = $1 for update', [branch.id]);
+        const pending = client.patch<CashRegisterView>(`/api/tenant/cash-registers/${caja1.id}`, {
+          active: true,
+        });
+        await lockWaiters(sql, 1);
+        await sql.query('update cash_registers set active = true where id = $1', [caja1.id]);
+        await sql.query('commit');
+        return pending;
+      });
+      expect([answer.status, answer.body.active]).toEqual([200, true]);
     });
   });
 
@@ -424,6 +473,45 @@ describe('branches, zones, tables, cash registers and stations', () => {
         ['Brasa', true],
         ['BAR', false],
         ['B_r%', true],
+      ]);
+    });
+
+    it('stores station names as the menu does: trimmed, inner spaces collapsed, unique whatever the case', async () => {
+      const { client } = await buildTenant(server);
+      const parrilla = await created(
+        client.post<StationView>('/api/tenant/stations', { name: '  Parrilla   Norte ' }),
+      );
+      expect(parrilla.name).toBe('Parrilla Norte');
+      const again = await client.post<ErrorBody>('/api/tenant/stations', { name: 'parrilla  norte' });
+      expect(again.status).toBe(422);
+      expect(again.body.error.fields?.name?.code).toBe('taken');
+
+      const bar = await created(client.post<StationView>('/api/tenant/stations', { name: 'Bar' }));
+      const clash = await client.patch<ErrorBody>(`/api/tenant/stations/${bar.id}`, {
+        name: 'PARRILLA NORTE ',
+      });
+      expect(clash.status).toBe(422);
+      expect(clash.body.error.fields?.name?.code).toBe('taken');
+      const renamed = await client.patch<StationView>(`/api/tenant/stations/${bar.id}`, {
+        name: 'Bar   y  jugos',
+      });
+      expect(renamed.body.name).toBe('Bar y jugos');
+    });
+
+    it("gives a new branch the business's active stations", async () => {
+      const owner = await buildTenant(server);
+      const { client } = owner;
+      await onProPlan(owner);
+      const uno = await openBranch(client, 'Local Uno');
+      const brasa = await created(
+        client.post<StationView>('/api/tenant/stations', { name: 'Brasa', branchIds: [uno.branch.id] }),
+      );
+      const bar = await created(client.post<StationView>('/api/tenant/stations', { name: 'Bar' }));
+      await client.patch(`/api/tenant/stations/${bar.id}`, { active: false });
+
+      const dos = await openBranch(client, 'Local Dos');
+      expect(dos.stations.map((station) => [station.id, station.branchIds])).toEqual([
+        [brasa.id, [uno.branch.id, dos.branch.id].sort()],
       ]);
     });
   });

@@ -234,13 +234,77 @@ describe('setup wizard', () => {
       expect(activeNumbers(await branchDetail(owner.client, branchId))).toEqual([1, 2, 3, 4]);
     });
 
-    it('keeps the stations a business already has', async () => {
+    it('keeps the stations a business already has, and gives the active ones to the branch', async () => {
       const owner = await buildTenant(server);
       const own = await owner.client.post('/api/tenant/stations', { name: 'Parrilla' });
       expect(own.status).toBe(201);
-      await owner.client.put('/api/tenant/setup/branch', { ...BRANCH_STEP, tableCount: 1 });
+      const retired = await owner.client.post<{ id: string }>('/api/tenant/stations', { name: 'Horno' });
+      await owner.client.patch(`/api/tenant/stations/${retired.body.id}`, { active: false });
+      const saved = await owner.client.put<SetupView>('/api/tenant/setup/branch', {
+        ...BRANCH_STEP,
+        tableCount: 1,
+      });
       const stations = await owner.client.get<{ name: string }[]>('/api/tenant/stations');
-      expect(stations.body.map((station) => station.name)).toEqual(['Parrilla']);
+      expect(stations.body.map((station) => station.name)).toEqual(['Parrilla', 'Horno']);
+      const detail = await branchDetail(owner.client, saved.body.branch?.id ?? '');
+      expect(detail.stations.map((station) => station.name)).toEqual(['Parrilla']);
+    });
+
+    it('gives the branch the stations of a sample menu loaded before it', async () => {
+      const owner = await buildTenant(server);
+      expect((await owner.client.post('/api/tenant/menu/sample')).status).toBe(200);
+      const saved = await owner.client.put<SetupView>('/api/tenant/setup/branch', {
+        ...BRANCH_STEP,
+        tableCount: 2,
+      });
+      expect(saved.status).toBe(200);
+      const branchId = saved.body.branch?.id ?? '';
+      const detail = await branchDetail(owner.client, branchId);
+      expect(detail.stations.map((station) => [station.name, station.branchIds])).toEqual([
+        ['Brasa', [branchId]],
+        ['Cocina', [branchId]],
+        ['Bar', [branchId]],
+      ]);
+    });
+
+    it('moves to the branch the owner opened after closing the setup one, instead of hitting the plan limit', async () => {
+      const owner = await buildTenant(server);
+      const first = await owner.client.put<SetupView>('/api/tenant/setup/branch', {
+        ...BRANCH_STEP,
+        tableCount: 2,
+      });
+      const closedId = first.body.branch?.id ?? '';
+      await owner.client.patch(`/api/tenant/branches/${closedId}`, { active: false });
+      const opened = await owner.client.post<BranchDetailView>('/api/tenant/branches', {
+        name: 'Local Nuevo',
+        address: null,
+        district: null,
+      });
+      expect(opened.status).toBe(201);
+
+      const saved = await owner.client.put<SetupView>('/api/tenant/setup/branch', {
+        ...BRANCH_STEP,
+        tableCount: 3,
+      });
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+      expect(saved.body.branch).toMatchObject({ id: opened.body.branch.id, active: true, tableCount: 3 });
+      expect((await branchDetail(owner.client, closedId)).branch.active).toBe(false);
+      expect((await setup(owner.client)).branch?.id).toBe(opened.body.branch.id);
+    });
+
+    it('brings the setup branch back when it was closed and no other is open', async () => {
+      const owner = await buildTenant(server);
+      const first = await owner.client.put<SetupView>('/api/tenant/setup/branch', {
+        ...BRANCH_STEP,
+        tableCount: 2,
+      });
+      const branchId = first.body.branch?.id ?? '';
+      await owner.client.patch(`/api/tenant/branches/${branchId}`, { active: false });
+      const saved = await owner.client.put<SetupView>('/api/tenant/setup/branch', {
+        ...BRANCH_STEP,
+        tableCount: 2,
+      });
+      expect(saved.body.branch).toMatchObject({ id: branchId, active: true });
     });
 
     it('refuses more tables than the plan allows, and writes nothing', async () => {
@@ -356,6 +420,15 @@ describe('setup wizard', () => {
   });
 
   describe('completing', () => {
+    it('takes no body, and names a field it does not know', async () => {
+      const owner = await buildTenant(server);
+      const refused = await owner.client.post<ErrorBody>('/api/tenant/setup/complete', { x: 1 });
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.fields).toEqual({ x: expect.objectContaining({ code: 'unknown_field' }) });
+      const empty = await owner.client.post<ErrorBody>('/api/tenant/setup/complete', {});
+      expect(empty.status).toBe(409);
+    });
+
     it('names every missing step, products included', async () => {
       const owner = await buildTenant(server);
       const empty = await owner.client.post<ErrorBody>('/api/tenant/setup/complete');

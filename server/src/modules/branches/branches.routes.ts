@@ -11,12 +11,11 @@ import {
   ZonePatch,
 } from '@smartket/shared';
 import { Router } from 'express';
-import { z } from 'zod';
 import { can } from '../../http/middleware/can.ts';
 import { tenantScope } from '../../http/middleware/tenant-context.ts';
 import { inputOf, validate } from '../../http/middleware/validate.ts';
+import { pathId } from '../../http/params.ts';
 import type { TenantModuleDeps } from '../../http/tenant-router.ts';
-import { notFound } from '../../lib/errors.ts';
 import {
   presentBranch,
   presentBranchDetail,
@@ -41,20 +40,6 @@ import {
   updateZone,
 } from './branches.service.ts';
 
-const Uuid = z.uuid();
-
-/**
- * The `:id` of the path. Anything that is not a uuid cannot name a record of this tenant, so it
- * is a 404 like any other unknown id (and never reaches PostgreSQL as a malformed uuid).
- */
-function idOf(id: unknown): string {
-  const parsed = Uuid.safeParse(id);
-  if (!parsed.success) {
-    throw notFound();
-  }
-  return parsed.data;
-}
-
 /**
  * Branches, zones, tables, cash registers and kitchen stations, mounted at `/api/tenant`. Every
  * id is looked up in the request's own tenant database, so another business's id is a 404.
@@ -75,35 +60,35 @@ export function branchRoutes(_deps: TenantModuleDeps): Router {
 
   router.get('/branches/:id', can('branches.view'), async (req, res) => {
     const { em } = tenantScope(res);
-    res.json(presentBranchDetail(await loadBranchDetail(em, idOf(req.params.id))));
+    res.json(presentBranchDetail(await loadBranchDetail(em, pathId(req, 'id'))));
   });
 
   router.patch('/branches/:id', can('branches.manage'), validate(BranchPatch), async (req, res) => {
     const { em, tenant } = tenantScope(res);
-    const detail = await updateBranch(em, tenant, idOf(req.params.id), inputOf(res, BranchPatch));
+    const detail = await updateBranch(em, tenant, pathId(req, 'id'), inputOf(res, BranchPatch));
     res.json(presentBranchDetail(detail));
   });
 
   router.post('/branches/:id/zones', can('branches.manage'), validate(ZoneInput), async (req, res) => {
     const { em } = tenantScope(res);
-    const zone = await createZone(em, idOf(req.params.id), inputOf(res, ZoneInput));
+    const zone = await createZone(em, pathId(req, 'id'), inputOf(res, ZoneInput));
     res.status(201).json(presentZone(zone));
   });
 
   router.patch('/zones/:id', can('branches.manage'), validate(ZonePatch), async (req, res) => {
     const { em } = tenantScope(res);
-    res.json(presentZone(await updateZone(em, idOf(req.params.id), inputOf(res, ZonePatch))));
+    res.json(presentZone(await updateZone(em, pathId(req, 'id'), inputOf(res, ZonePatch))));
   });
 
   router.post('/branches/:id/tables', can('branches.manage'), validate(TableInput), async (req, res) => {
     const { em, tenant } = tenantScope(res);
-    const table = await createTable(em, tenant, idOf(req.params.id), inputOf(res, TableInput));
+    const table = await createTable(em, tenant, pathId(req, 'id'), inputOf(res, TableInput));
     res.status(201).json(presentTable(table));
   });
 
   router.patch('/tables/:id', can('branches.manage'), validate(TablePatch), async (req, res) => {
     const { em, tenant } = tenantScope(res);
-    res.json(presentTable(await updateTable(em, tenant, idOf(req.params.id), inputOf(res, TablePatch))));
+    res.json(presentTable(await updateTable(em, tenant, pathId(req, 'id'), inputOf(res, TablePatch))));
   });
 
   router.post(
@@ -115,7 +100,7 @@ export function branchRoutes(_deps: TenantModuleDeps): Router {
       const register = await createCashRegister(
         em,
         tenant,
-        idOf(req.params.id),
+        pathId(req, 'id'),
         inputOf(res, CashRegisterInput),
       );
       res.status(201).json(presentCashRegister(register));
@@ -131,7 +116,7 @@ export function branchRoutes(_deps: TenantModuleDeps): Router {
       const register = await updateCashRegister(
         em,
         tenant,
-        idOf(req.params.id),
+        pathId(req, 'id'),
         inputOf(res, CashRegisterPatch),
       );
       res.json(presentCashRegister(register));
@@ -151,7 +136,7 @@ export function branchRoutes(_deps: TenantModuleDeps): Router {
 
   router.patch('/stations/:id', can('branches.manage'), validate(StationPatch), async (req, res) => {
     const { em } = tenantScope(res);
-    const { station, branchIds } = await updateStation(em, idOf(req.params.id), inputOf(res, StationPatch));
+    const { station, branchIds } = await updateStation(em, pathId(req, 'id'), inputOf(res, StationPatch));
     res.json(presentStation(station, branchIds));
   });
 

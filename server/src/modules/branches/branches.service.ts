@@ -1,11 +1,9 @@
-import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { LockMode, type EntityManager, type EntityName } from '@mikro-orm/core';
 import type {
   BranchInput,
   BranchPatch,
   CashRegisterInput,
   CashRegisterPatch,
-  FieldIssue,
-  FieldIssueCode,
   StationInput,
   StationPatch,
   TableInput,
@@ -13,7 +11,11 @@ import type {
   ZoneInput,
   ZonePatch,
 } from '@smartket/shared';
-import { AppError, notFound } from '../../lib/errors.ts';
+import { lockTenantScope } from '../../db/locks.ts';
+import { findOr404 } from '../../db/queries.ts';
+import { assignDefined } from '../../lib/assign.ts';
+import { answerUniqueViolation, fieldError, notFound, type AppError } from '../../lib/errors.ts';
+import { assertNameFree, nameTaken, normalizeName } from '../../lib/names.ts';
 import { assertWithinPlanLimit } from '../plans/plans.policy.ts';
 import type { Tenant } from '../tenants/tenant.entity.ts';
 import { BranchStation } from './branch-station.entity.ts';
@@ -27,7 +29,10 @@ import { Zone } from './zone.entity.ts';
 /** The zone a new branch starts with, and where the setup wizard puts its tables. */
 export const DEFAULT_ZONE_NAME = 'Salón';
 
-/** The stations a business gets with its first branch, in the order a pollería's tickets flow. */
+/**
+ * The stations a business gets with its setup branch (and the sample menu sends its dishes to),
+ * in the order a pollería's tickets flow.
+ */
 export const DEFAULT_STATION_NAMES = ['Brasa', 'Cocina', 'Bar'] as const;
 
 export interface StationWithBranches {
@@ -86,18 +91,19 @@ export async function createBranch(
 }
 
 /**
- * Inside a transaction: adds a branch and its first zone, checking the plan limit. The caller
- * flushes.
+ * Inside a transaction: adds a branch with its first zone and the business's active stations,
+ * checking the plan limit. The caller flushes.
  *
  * Foreign keys here are plain uuid columns, so the ORM cannot order inserts by them: parents are
  * flushed before their children are created, here and below.
  */
 export async function openBranch(tx: EntityManager, tenant: Tenant, input: BranchInput): Promise<Branch> {
-  await serialize(tx, 'branches');
+  await lockTenantScope(tx, 'branches');
   assertWithinPlanLimit(tenant, 'branches', await tx.count(Branch, { active: true }));
   const branch = tx.create(Branch, { name: input.name, address: input.address, district: input.district });
   await tx.flush();
   tx.create(Zone, { branchId: branch.id, name: DEFAULT_ZONE_NAME, position: 0 });
+  await equipWithStations(tx, branch.id);
   return branch;
 }
 
@@ -124,21 +130,10 @@ export async function reviseBranch(
   patch: BranchPatch,
 ): Promise<void> {
   if (patch.active === true && !branch.active) {
-    await serialize(tx, 'branches');
+    await lockTenantScope(tx, 'branches');
     assertWithinPlanLimit(tenant, 'branches', await tx.count(Branch, { active: true }));
   }
-  if (patch.name !== undefined) {
-    branch.name = patch.name;
-  }
-  if (patch.address !== undefined) {
-    branch.address = patch.address;
-  }
-  if (patch.district !== undefined) {
-    branch.district = patch.district;
-  }
-  if (patch.active !== undefined) {
-    branch.active = patch.active;
-  }
+  assignDefined(branch, patch, ['name', 'address', 'district', 'active']);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -157,19 +152,8 @@ export async function createZone(em: EntityManager, branchId: string, input: Zon
 
 /** Renames, reorders or (de)activates a zone; its tables stay where they are. */
 export async function updateZone(em: EntityManager, zoneId: string, patch: ZonePatch): Promise<Zone> {
-  const zone = await em.findOne(Zone, { id: zoneId });
-  if (!zone) {
-    throw notFound('Zone');
-  }
-  if (patch.name !== undefined) {
-    zone.name = patch.name;
-  }
-  if (patch.position !== undefined) {
-    zone.position = patch.position;
-  }
-  if (patch.active !== undefined) {
-    zone.active = patch.active;
-  }
+  const zone = await findOr404(em, Zone, zoneId, 'Zone');
+  assignDefined(zone, patch, ['name', 'position', 'active']);
   await em.flush();
   return zone;
 }
@@ -187,8 +171,7 @@ export async function createTable(
   branchId: string,
   input: TableInput,
 ): Promise<DiningTable> {
-  return withTableNumberGuard(
-    () => input.number,
+  return answerUniqueViolation(
     () =>
       em.transactional(async (tx) => {
         await lockBranch(tx, branchId);
@@ -209,6 +192,7 @@ export async function createTable(
         await tx.flush();
         return table;
       }),
+    (index) => (index === TABLE_NUMBER_INDEX ? tableNumberTaken(input.number) : undefined),
   );
 }
 
@@ -223,15 +207,10 @@ export async function updateTable(
   patch: TablePatch,
 ): Promise<DiningTable> {
   let number = patch.number;
-  return withTableNumberGuard(
-    () => number,
+  return answerUniqueViolation(
     () =>
       em.transactional(async (tx) => {
-        const table = await tx.findOne(DiningTable, { id: tableId });
-        if (!table) {
-          throw notFound('Table');
-        }
-        await lockBranch(tx, table.branchId);
+        const table = await lockedBranchRow(tx, DiningTable, tableId, 'Table');
         number ??= table.number;
         const reactivating = patch.active === true && !table.active;
         const active = patch.active ?? table.active;
@@ -252,13 +231,12 @@ export async function updateTable(
           table.name = defaultTableName(number);
         }
         table.number = number;
-        if (patch.seats !== undefined) {
-          table.seats = patch.seats;
-        }
+        assignDefined(table, patch, ['seats']);
         table.active = active;
         await tx.flush();
         return table;
       }),
+    (index) => (index === TABLE_NUMBER_INDEX ? tableNumberTaken(number ?? 0) : undefined),
   );
 }
 
@@ -360,11 +338,7 @@ export async function updateCashRegister(
   patch: CashRegisterPatch,
 ): Promise<CashRegister> {
   return em.transactional(async (tx) => {
-    const register = await tx.findOne(CashRegister, { id: registerId });
-    if (!register) {
-      throw notFound('Cash register');
-    }
-    await lockBranch(tx, register.branchId);
+    const register = await lockedBranchRow(tx, CashRegister, registerId, 'Cash register');
     await reviseCashRegister(tx, tenant, register, patch);
     await tx.flush();
     return register;
@@ -382,12 +356,7 @@ export async function reviseCashRegister(
     const active = await tx.count(CashRegister, { branchId: register.branchId, active: true });
     assertWithinPlanLimit(tenant, 'cashRegistersPerBranch', active);
   }
-  if (patch.name !== undefined) {
-    register.name = patch.name;
-  }
-  if (patch.active !== undefined) {
-    register.active = patch.active;
-  }
+  assignDefined(register, patch, ['name', 'active']);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -398,22 +367,28 @@ export function listStations(em: EntityManager): Promise<StationWithBranches[]> 
   return stationsWithBranches(em, {});
 }
 
-/** Names a new station (unique, whatever the case) and gives it to the listed branches. */
+/**
+ * Names a new station and gives it to the listed branches. Names are stored and compared as the
+ * menu's are: trimmed, inner spaces collapsed, unique whatever the case.
+ */
 export async function createStation(em: EntityManager, input: StationInput): Promise<StationWithBranches> {
-  return withStationNameGuard(() =>
-    em.transactional(async (tx) => {
-      await serialize(tx, 'stations');
-      await assertStationNameFree(tx, input.name);
-      const branchIds = await existingBranchIds(tx, input.branchIds);
-      const position = await tx.count(KitchenStation, {});
-      const station = tx.create(KitchenStation, { name: input.name, position });
-      await tx.flush();
-      for (const branchId of branchIds) {
-        tx.create(BranchStation, { branchId, stationId: station.id });
-      }
-      await tx.flush();
-      return { station, branchIds };
-    }),
+  const name = normalizeName(input.name);
+  return answerUniqueViolation(
+    () =>
+      em.transactional(async (tx) => {
+        await lockTenantScope(tx, 'stations');
+        await assertNameFree(tx, 'kitchen_stations', name);
+        const branchIds = await existingBranchIds(tx, input.branchIds);
+        const position = await tx.count(KitchenStation, {});
+        const station = tx.create(KitchenStation, { name, position });
+        await tx.flush();
+        for (const branchId of branchIds) {
+          tx.create(BranchStation, { branchId, stationId: station.id });
+        }
+        await tx.flush();
+        return { station, branchIds };
+      }),
+    answerStationIndexes,
   );
 }
 
@@ -423,52 +398,77 @@ export async function updateStation(
   stationId: string,
   patch: StationPatch,
 ): Promise<StationWithBranches> {
-  return withStationNameGuard(() =>
-    em.transactional(async (tx) => {
-      const station = await tx.findOne(KitchenStation, { id: stationId });
-      if (!station) {
-        throw notFound('Station');
-      }
-      if (patch.name !== undefined && patch.name !== station.name) {
-        await serialize(tx, 'stations');
-        await assertStationNameFree(tx, patch.name, station.id);
-        station.name = patch.name;
-      }
-      if (patch.active !== undefined) {
-        station.active = patch.active;
-      }
-      if (patch.branchIds !== undefined) {
-        const branchIds = await existingBranchIds(tx, patch.branchIds);
-        await tx.nativeDelete(BranchStation, { stationId, branchId: { $nin: branchIds } });
-        const kept = await tx.find(BranchStation, { stationId });
-        const have = new Set(kept.map((link) => link.branchId));
-        for (const branchId of branchIds.filter((id) => !have.has(id))) {
-          tx.create(BranchStation, { branchId, stationId });
+  return answerUniqueViolation(
+    () =>
+      em.transactional(async (tx) => {
+        await lockTenantScope(tx, 'stations');
+        const station = await findOr404(tx, KitchenStation, stationId, 'Station');
+        const name = patch.name === undefined ? undefined : normalizeName(patch.name);
+        if (name !== undefined && name !== station.name) {
+          await assertNameFree(tx, 'kitchen_stations', name, station.id);
+          station.name = name;
         }
-      }
-      await tx.flush();
-      const links = await tx.find(BranchStation, { stationId });
-      return { station, branchIds: links.map((link) => link.branchId) };
-    }),
+        assignDefined(station, patch, ['active']);
+        if (patch.branchIds !== undefined) {
+          const branchIds = await existingBranchIds(tx, patch.branchIds);
+          // Deleted, not deactivated: these are links, not history (orders name the station itself).
+          await tx.nativeDelete(BranchStation, { stationId, branchId: { $nin: branchIds } });
+          const kept = await tx.find(BranchStation, { stationId });
+          const have = new Set(kept.map((link) => link.branchId));
+          for (const branchId of branchIds.filter((id) => !have.has(id))) {
+            tx.create(BranchStation, { branchId, stationId });
+          }
+        }
+        await tx.flush();
+        const links = await tx.find(BranchStation, { stationId });
+        return { station, branchIds: links.map((link) => link.branchId) };
+      }),
+    answerStationIndexes,
   );
 }
 
 /**
- * Inside a transaction: a business without any station gets Brasa, Cocina and Bar, given to
- * `branchId`. A business that already named its stations (even if it retired them all) keeps
- * its own. The caller flushes.
+ * Inside a transaction: the setup branch's stations. A business that never named a station gets
+ * Brasa, Cocina and Bar; otherwise a branch without stations gets the active ones (a sample menu
+ * loaded before the branch made them). A business whose stations are all retired keeps them so.
+ * The caller flushes.
  */
-export async function ensureDefaultStations(tx: EntityManager, branchId: string): Promise<void> {
-  await serialize(tx, 'stations');
+export async function ensureSetupStations(tx: EntityManager, branchId: string): Promise<void> {
+  await lockTenantScope(tx, 'stations');
   if ((await tx.count(KitchenStation, {})) > 0) {
+    await equipWithStations(tx, branchId);
     return;
   }
   const stations = DEFAULT_STATION_NAMES.map((name, position) =>
     tx.create(KitchenStation, { name, position }),
   );
   await tx.flush();
-  for (const station of stations) {
-    tx.create(BranchStation, { branchId, stationId: station.id });
+  linkStations(tx, [branchId], stations);
+}
+
+/**
+ * Inside a transaction: a branch that has no stations gets every active station of the business
+ * — a new local cooks like the others until the owner says otherwise. The caller flushes.
+ */
+export async function equipWithStations(tx: EntityManager, branchId: string): Promise<void> {
+  await lockTenantScope(tx, 'stations');
+  if ((await tx.count(BranchStation, { branchId })) > 0) {
+    return;
+  }
+  const stations = await tx.find(KitchenStation, { active: true }, { orderBy: { position: 'asc' } });
+  linkStations(tx, [branchId], stations);
+}
+
+/** Gives each of `stations` to each of `branchIds`; none of them may have it yet. The caller flushes. */
+export function linkStations(
+  tx: EntityManager,
+  branchIds: readonly string[],
+  stations: readonly KitchenStation[],
+): void {
+  for (const branchId of branchIds) {
+    for (const station of stations) {
+      tx.create(BranchStation, { branchId, stationId: station.id });
+    }
   }
 }
 
@@ -476,12 +476,8 @@ export async function ensureDefaultStations(tx: EntityManager, branchId: string)
 // Shared rules
 
 /** A branch of this tenant, or 404. */
-export async function findBranch(em: EntityManager, branchId: string): Promise<Branch> {
-  const branch = await em.findOne(Branch, { id: branchId });
-  if (!branch) {
-    throw notFound('Branch');
-  }
-  return branch;
+export function findBranch(em: EntityManager, branchId: string): Promise<Branch> {
+  return findOr404(em, Branch, branchId, 'Branch');
 }
 
 /**
@@ -497,30 +493,28 @@ export async function lockBranch(tx: EntityManager, branchId: string): Promise<B
 }
 
 /**
- * Inside a transaction: waits for any other transaction of this tenant working on `topic`.
- * For rules over rows that have no parent to lock (the number of branches, station names).
- * Advisory locks are per database, and every tenant has its own.
+ * Inside a transaction: a table or register (404 when unknown), read after taking its branch's
+ * lock, so the rules see what the request before this one committed — not the row as it was
+ * while this request waited. Its branch never changes, so it can be read before the lock.
  */
-export async function serialize(tx: EntityManager, topic: string): Promise<void> {
-  await tx
-    .getConnection()
-    .execute('select pg_advisory_xact_lock(hashtext(?))', [topic], 'get', tx.getTransactionContext());
+async function lockedBranchRow<Row extends { id: string; branchId: string }>(
+  tx: EntityManager,
+  entity: EntityName<Row>,
+  id: string,
+  what: string,
+): Promise<Row> {
+  const row = await findOr404(tx, entity, id, what);
+  await lockBranch(tx, row.branchId);
+  const fresh = await tx.refresh(row);
+  if (!fresh) {
+    throw notFound(what);
+  }
+  return fresh;
 }
 
 /** The name a table gets when the owner does not give one. */
 export function defaultTableName(number: number): string {
   return `Mesa ${number}`;
-}
-
-function fieldError(
-  field: string,
-  code: FieldIssueCode,
-  message: string,
-  params?: FieldIssue['params'],
-): AppError {
-  return new AppError('VALIDATION_FAILED', 422, `Invalid fields: ${field}`, {
-    fields: { [field]: params ? { code, message, params } : { code, message } },
-  });
 }
 
 async function assertZoneOfBranch(tx: EntityManager, zoneId: string, branchId: string): Promise<void> {
@@ -550,22 +544,9 @@ function tableNumberTaken(number: number): AppError {
   return fieldError('number', 'taken', `This branch already has an active table ${number}`, { number });
 }
 
-async function assertStationNameFree(
-  tx: EntityManager,
-  name: string,
-  exceptStationId?: string,
-): Promise<void> {
-  const clash = await tx.findOne(KitchenStation, {
-    name: { $ilike: escapeLike(name) },
-    ...(exceptStationId ? { id: { $ne: exceptStationId } } : {}),
-  });
-  if (clash) {
-    throw stationNameTaken();
-  }
-}
-
-function stationNameTaken(): AppError {
-  return fieldError('name', 'taken', 'A station with this name already exists');
+/** Two requests that both passed the station name check: the unique index answers the same. */
+function answerStationIndexes(index: string): AppError | undefined {
+  return index === STATION_NAME_INDEX ? nameTaken() : undefined;
 }
 
 /** The distinct ids, once each is known to be a branch of this tenant (422 otherwise). */
@@ -591,32 +572,4 @@ async function stationsWithBranches(
     station,
     branchIds: links.filter((link) => link.stationId === station.id).map((link) => link.branchId),
   }));
-}
-
-/** `value` as an ILIKE pattern that matches only itself, ignoring case. */
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
-
-function isViolationOf(error: unknown, index: string): boolean {
-  return (
-    error instanceof UniqueConstraintViolationException && 'constraint' in error && error.constraint === index
-  );
-}
-
-/** Two requests that both passed the number check: the unique index decides, with the same answer. */
-async function withTableNumberGuard<T>(number: () => number | undefined, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw isViolationOf(error, TABLE_NUMBER_INDEX) ? tableNumberTaken(number() ?? 0) : error;
-  }
-}
-
-async function withStationNameGuard<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw isViolationOf(error, STATION_NAME_INDEX) ? stationNameTaken() : error;
-  }
 }

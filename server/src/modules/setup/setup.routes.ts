@@ -2,7 +2,7 @@ import { FiscalInput, SetupBranchInput, SetupCashRegisterInput } from '@smartket
 import { Router } from 'express';
 import { can } from '../../http/middleware/can.ts';
 import { tenantScope } from '../../http/middleware/tenant-context.ts';
-import { inputOf, validate } from '../../http/middleware/validate.ts';
+import { EmptyBody, inputOf, validate } from '../../http/middleware/validate.ts';
 import type { TenantModuleDeps } from '../../http/tenant-router.ts';
 import { presentSetup } from './setup.presenter.ts';
 import {
@@ -40,7 +40,7 @@ export function setupRoutes(_deps: TenantModuleDeps): Router {
     res.json(presentSetup(await saveCashRegisterStep(em, tenant, inputOf(res, SetupCashRegisterInput))));
   });
 
-  router.post('/complete', can('settings.edit'), async (_req, res) => {
+  router.post('/complete', can('settings.edit'), validate(EmptyBody), async (_req, res) => {
     const { em, tenant } = tenantScope(res);
     res.json(presentSetup(await completeSetup(em, res.locals.adminEm, tenant)));
   });

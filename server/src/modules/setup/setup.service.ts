@@ -9,16 +9,16 @@ import {
   type SetupStep,
 } from '@smartket/shared';
 import { z } from 'zod';
+import { lockTenantScope } from '../../db/locks.ts';
 import { AppError } from '../../lib/errors.ts';
 import { Branch } from '../branches/branch.entity.ts';
 import {
-  ensureDefaultStations,
+  ensureSetupStations,
   lockBranch,
   openBranch,
   openCashRegister,
   reviseBranch,
   reviseCashRegister,
-  serialize,
   setActiveTableCount,
 } from '../branches/branches.service.ts';
 import { CashRegister } from '../branches/cash-register.entity.ts';
@@ -99,9 +99,10 @@ export async function saveFiscalStep(
 
 /**
  * Step 2, in one transaction: the first call opens the branch (or takes over the business's
- * first active branch, if it opened one elsewhere) with its zone "Salón", tables Mesa 1..N and,
- * when the business has no stations yet, Brasa, Cocina and Bar. Later calls edit that same
- * branch and bring its active tables to N.
+ * first active branch, if it opened one elsewhere) with its zone "Salón", tables Mesa 1..N and
+ * stations: Brasa, Cocina and Bar when the business has none yet, else its active ones. Later
+ * calls edit that same branch and bring its active tables to N — or, when the owner closed it
+ * and opened another, move to that one (reopening the closed one would hit the plan's limit).
  */
 export async function saveBranchStep(
   em: EntityManager,
@@ -112,7 +113,10 @@ export async function saveBranchStep(
     const progress = await lockProgress(tx);
     const details = { name: input.name, address: input.address, district: input.district };
     let branch = progress.branchId ? await tx.findOne(Branch, { id: progress.branchId }) : null;
-    branch ??= await tx.findOne(Branch, { active: true }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    if (!branch?.active) {
+      const open = await tx.findOne(Branch, { active: true }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+      branch = open ?? branch;
+    }
     if (branch) {
       await lockBranch(tx, branch.id);
       await reviseBranch(tx, tenant, branch, { ...details, active: true });
@@ -121,7 +125,7 @@ export async function saveBranchStep(
     }
     await tx.flush();
     await setActiveTableCount(tx, tenant, branch.id, input.tableCount);
-    await ensureDefaultStations(tx, branch.id);
+    await ensureSetupStations(tx, branch.id);
     await writeProgress(tx, { ...progress, branchId: branch.id });
     await tx.flush();
     return readSetup(tx, tenant);
@@ -214,7 +218,7 @@ async function readSetting<Schema extends z.ZodType>(
  * waiting until this one commits — a double tap on "Siguiente" opens one branch, not two.
  */
 async function lockProgress(tx: EntityManager): Promise<SetupProgress> {
-  await serialize(tx, 'setup');
+  await lockTenantScope(tx, 'setup');
   return (await readSetting(tx, SETUP_PROGRESS_KEY, SetupProgress)) ?? NO_PROGRESS;
 }
 
