@@ -1,15 +1,18 @@
 import {
   MENU_SHEET_COLUMNS,
+  type BranchDetailView,
   type ErrorBody,
   type MenuImportIssue,
   type MenuImportResult,
   type MenuView,
   type ProductView,
+  type StationView,
 } from '@smartket/shared';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_MENU, SAMPLE_OPTION_GROUPS } from '../src/modules/menu/sample-menu.ts';
 import { buildTenant } from './factories.ts';
+import { lockWaiters, withTenantSql } from './tenant-sql.ts';
 import { startTestServer, type ApiClient, type TestServer } from './test-server.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -282,8 +285,13 @@ describe('menu import', () => {
       sku: 'pol-1/4',
       stationId: brasa,
       priceCents: 2050,
+      // A description keeps its line breaks and spaces as the API stored them (trimmed only).
+      description: 'Con papas fritas\ny ensalada  fresca',
     });
     const before = await menuOf(owner.client);
+    expect(byName(before).get('1/4 de pollo a la brasa')?.description).toBe(
+      'Con papas fritas\ny ensalada  fresca',
+    );
 
     const exported = await owner.client.download('/api/tenant/menu/export');
     expect(exported.status).toBe(200);
@@ -357,5 +365,77 @@ describe('menu import', () => {
     expect(again.products.map((product) => product.optionGroupIds)).toEqual(
       menu.products.map((product) => product.optionGroupIds),
     );
+  });
+
+  it('loads the sample once when it is asked for three times at once', async () => {
+    const owner = await buildTenant(server);
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => owner.client.post<MenuImportResult>('/api/tenant/menu/sample')),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+    const created = answers.map((answer) => answer.body.created).sort((a, b) => b - a);
+    const productCount = SAMPLE_MENU.reduce((sum, category) => sum + category.products.length, 0);
+    expect(created).toEqual([productCount, 0, 0]);
+    const menu = await menuOf(owner.client);
+    expect(menu.products).toHaveLength(productCount);
+    expect(menu.categories).toHaveLength(SAMPLE_MENU.length);
+    expect(menu.optionGroups).toHaveLength(SAMPLE_OPTION_GROUPS.length);
+    const stations = await owner.client.get<StationView[]>('/api/tenant/stations');
+    expect(stations.body.map((station) => station.name)).toEqual(['Brasa', 'Cocina', 'Bar']);
+  });
+
+  it('makes a category created during an import wait for it, instead of failing the import', async () => {
+    const owner = await buildTenant(server);
+    const file = await workbook(FIVE_ROWS);
+    const [category, imported] = await withTenantSql(server, owner.tenantId, async (sql) => {
+      // An uncommitted "Pollos a la brasa" holds the import at its first new category, after it
+      // read the menu; "Bebidas" is created meanwhile, and the import must not trip over it.
+      await sql.query('begin');
+      await sql.query(
+        `insert into categories (id, name, colour, position, created_at, updated_at)
+         values (gen_random_uuid(), 'Pollos a la brasa', '#f59e0b', 0, now(), now())`,
+      );
+      const importing = owner.client.upload<MenuImportResult>(
+        `${IMPORT}?unknownCategories=create`,
+        file,
+        XLSX,
+      );
+      await lockWaiters(sql, 1);
+      const creating = owner.client.post<ErrorBody>('/api/tenant/menu/categories', { name: 'Bebidas' });
+      // Either the category is created now, or it waits its turn behind the import.
+      await Promise.race([creating, lockWaiters(sql, 2)]);
+      await sql.query('rollback');
+      return Promise.all([creating, importing]);
+    });
+    expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+    expect(imported.body.categoriesCreated).toEqual(['Pollos a la brasa', 'Bebidas', 'Postres']);
+    expect(category.status).toBe(422);
+    expect(category.body.error.fields?.name?.code).toBe('taken');
+  });
+
+  it('gives the stations the sample creates to every active branch', async () => {
+    const owner = await buildTenant(server);
+    const opened = await owner.client.post<BranchDetailView>('/api/tenant/branches', {
+      name: 'Local Central',
+      address: null,
+      district: null,
+    });
+    expect(opened.status).toBe(201);
+    expect((await owner.client.post('/api/tenant/menu/sample')).status).toBe(200);
+    const detail = await owner.client.get<BranchDetailView>(`/api/tenant/branches/${opened.body.branch.id}`);
+    expect(detail.body.stations.map((station) => [station.name, station.branchIds])).toEqual([
+      ['Brasa', [opened.body.branch.id]],
+      ['Cocina', [opened.body.branch.id]],
+      ['Bar', [opened.body.branch.id]],
+    ]);
+  });
+
+  it('takes no body to load the sample, and names a field it does not know', async () => {
+    const owner = await buildTenant(server);
+    const refused = await owner.client.post<ErrorBody>('/api/tenant/menu/sample', { x: 1 });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.fields).toEqual({ x: expect.objectContaining({ code: 'unknown_field' }) });
+    expect((await menuOf(owner.client)).products).toEqual([]);
+    expect((await owner.client.post('/api/tenant/menu/sample', {})).status).toBe(200);
   });
 });

@@ -1,5 +1,6 @@
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import {
+  DEFAULT_CATEGORY_COLOUR,
   MENU_IMPORT_MAX_LISTED_ISSUES,
   MENU_SHEET_COLUMNS,
   parsePriceToCents,
@@ -10,7 +11,10 @@ import {
   type MenuImportResult,
   type MenuSheetColumn,
 } from '@smartket/shared';
-import { AppError } from '../../lib/errors.ts';
+import { lockTenantScope } from '../../db/locks.ts';
+import { runStatement, selectRows } from '../../db/queries.ts';
+import { AppError, answerUniqueViolation } from '../../lib/errors.ts';
+import { nameKey, normalizeName } from '../../lib/names.ts';
 import { assertWithinPlanLimit } from '../plans/plans.policy.ts';
 import type { Tenant } from '../tenants/tenant.entity.ts';
 import { KitchenStation } from '../branches/kitchen-station.entity.ts';
@@ -23,13 +27,9 @@ import {
   type SheetCell,
   type SheetProduct,
 } from './menu-spreadsheet.ts';
-import { nameKey, normalizeName, runStatement, selectRows, serializeProductWrites } from './menu.service.ts';
 import { Product } from './product.entity.ts';
 
 export type UnknownCategories = MenuImportQuery['unknownCategories'];
-
-/** The colour a category created by an import gets (the same as the API's default). */
-export const DEFAULT_CATEGORY_COLOUR = '#f59e0b';
 
 export interface ExistingCategory {
   id: string;
@@ -106,51 +106,66 @@ const FALSE_WORDS = new Set(['no', '0', 'false', 'falso']);
  */
 export function validateMenuRows(sheet: MenuSheet, context: MenuImportContext): MenuRowsCheck {
   const stationsByKey = new Map(context.stations.map((station) => [nameKey(station.name), station.id]));
-  const categoriesByKey = new Map(context.categories.map((category) => [nameKey(category.name), category]));
-  const productsBySku = new Map<string, ExistingProduct>();
-  const productsByName = new Map<string, ExistingProduct>();
-  for (const product of context.products) {
-    if (product.sku) {
-      productsBySku.set(product.sku, product);
-    }
-    productsByName.set(nameKey(product.name), product);
-  }
-
+  const matchProduct = productMatcher(context.products);
+  const categories = categoryChecker(context);
   const issues: MenuImportIssue[] = [];
   const rows: ValidMenuRow[] = [];
-  const newCategories = new Map<string, { name: string; stationId: string | null }>();
-  const firstRowBySku = new Map<string, number>();
-  const firstRowByName = new Map<string, number>();
-  const firstRowByTarget = new Map<string, number>();
 
   for (const raw of sheet.rows) {
-    const report = (
-      column: MenuSheetColumn,
-      code: FieldIssueCode,
-      message: string,
-      params?: MenuImportIssue['params'],
-    ) => issues.push({ row: raw.row, column: HEADERS[column], code, message, ...(params ? { params } : {}) });
+    const report: Report = (column, code, message, params) =>
+      issues.push({ row: raw.row, column: HEADERS[column], code, message, ...(params ? { params } : {}) });
     const before = issues.length;
     const cells = readRow(raw, sheet.columns, report, stationsByKey);
     if (!cells) {
       continue;
     }
-    const { name, category } = cells;
+    const target = matchProduct(raw.row, cells, report);
+    categories.check(cells, report);
+    if (issues.length === before) {
+      rows.push({ row: raw.row, target, ...cells });
+    }
+  }
 
+  issues.sort((a, b) => a.row - b.row || columnIndex(a.column) - columnIndex(b.column));
+  return { rows, issues, newCategories: categories.toCreate() };
+}
+
+/**
+ * The product each row updates — by SKU, else by name — or null for a new one, reporting
+ * duplicates as it goes: a SKU or name on an earlier row too (the later row is at fault), a
+ * SKU that is one product's with a name that is another's, or two rows updating one product.
+ * Call it once per row, in file order.
+ */
+function productMatcher(
+  products: readonly ExistingProduct[],
+): (row: number, cells: RowCells, report: Report) => ExistingProduct | null {
+  const productsBySku = new Map<string, ExistingProduct>();
+  const productsByName = new Map<string, ExistingProduct>();
+  for (const product of products) {
+    if (product.sku) {
+      productsBySku.set(product.sku, product);
+    }
+    productsByName.set(nameKey(product.name), product);
+  }
+  const firstRowBySku = new Map<string, number>();
+  const firstRowByName = new Map<string, number>();
+  const firstRowByTarget = new Map<string, number>();
+
+  return (row, cells, report) => {
     let duplicated = false;
     if (cells.sku) {
       const firstRow = firstRowBySku.get(cells.sku);
       if (firstRow === undefined) {
-        firstRowBySku.set(cells.sku, raw.row);
+        firstRowBySku.set(cells.sku, row);
       } else {
         duplicated = true;
         report('sku', 'duplicate', 'The SKU is on an earlier row too', { firstRow });
       }
     }
-    const key = nameKey(name);
+    const key = nameKey(cells.name);
     const firstNameRow = firstRowByName.get(key);
     if (firstNameRow === undefined) {
-      firstRowByName.set(key, raw.row);
+      firstRowByName.set(key, row);
     } else {
       duplicated = true;
       report('name', 'duplicate', 'The product is on an earlier row too', { firstRow: firstNameRow });
@@ -168,33 +183,45 @@ export function validateMenuRows(sheet: MenuSheet, context: MenuImportContext): 
     if (target && !duplicated) {
       const firstRow = firstRowByTarget.get(target.id);
       if (firstRow === undefined) {
-        firstRowByTarget.set(target.id, raw.row);
+        firstRowByTarget.set(target.id, row);
       } else {
         report('name', 'duplicate', 'An earlier row already updates this product', { firstRow });
       }
     }
+    return target;
+  };
+}
 
-    const categoryKey = nameKey(category);
-    if (!categoriesByKey.has(categoryKey)) {
+/**
+ * Checks each row's category against the menu. An unknown one is an issue when the import may
+ * not create categories; otherwise it is planned once, with the station of the first row of it
+ * that names one.
+ */
+function categoryChecker(context: MenuImportContext): {
+  check: (cells: RowCells, report: Report) => void;
+  toCreate: () => MenuRowsCheck['newCategories'];
+} {
+  const known = new Set(context.categories.map((category) => nameKey(category.name)));
+  const planned = new Map<string, { name: string; stationId: string | null }>();
+  return {
+    check({ category, stationId }, report) {
+      const key = nameKey(category);
+      if (known.has(key)) {
+        return;
+      }
       if (context.unknownCategories === 'reject') {
         report('category', 'unknown_category', 'No such category', { category });
-      } else {
-        const known = newCategories.get(categoryKey);
-        if (!known) {
-          newCategories.set(categoryKey, { name: category, stationId: cells.stationId ?? null });
-        } else if (known.stationId === null && cells.stationId) {
-          known.stationId = cells.stationId;
-        }
+        return;
       }
-    }
-
-    if (issues.length === before) {
-      rows.push({ row: raw.row, target, ...cells });
-    }
-  }
-
-  issues.sort((a, b) => a.row - b.row || columnIndex(a.column) - columnIndex(b.column));
-  return { rows, issues, newCategories: [...newCategories.values()] };
+      const plan = planned.get(key);
+      if (!plan) {
+        planned.set(key, { name: category, stationId: stationId ?? null });
+      } else if (plan.stationId === null && stationId) {
+        plan.stationId = stationId;
+      }
+    },
+    toCreate: () => [...planned.values()],
+  };
 }
 
 function columnIndex(header: string): number {
@@ -227,7 +254,8 @@ function readRow(
     row.sku = readSku(cells.sku, report);
   }
   if (columns.has('description')) {
-    const description = optionalText(cells.description);
+    // Trimmed only, as the API stores it: line breaks and spaces inside are the owner's.
+    const description = textOf(cells.description) || null;
     if (description && description.length > 300) {
       report('description', 'too_long', 'At most 300 characters', { max: 300 });
     }
@@ -469,7 +497,7 @@ export async function applyMenuRows(
   sheet: MenuSheet,
   unknownCategories: UnknownCategories,
 ): Promise<AppliedMenuRows> {
-  await serializeProductWrites(tx);
+  await lockTenantScope(tx, 'menu');
   const context = await loadImportContext(tx, unknownCategories);
   const check = validateMenuRows(sheet, context);
   if (check.issues.length > 0) {
@@ -505,14 +533,19 @@ export async function importMenu(
   sheet: MenuSheet,
   unknownCategories: UnknownCategories,
 ): Promise<MenuImportResult> {
-  try {
-    const applied = await em.transactional((tx) => applyMenuRows(tx, tenant, sheet, unknownCategories));
-    return applied.result;
-  } catch (error) {
-    throw error instanceof UniqueConstraintViolationException
-      ? new AppError('CONFLICT', 409, 'The menu changed while importing: try again', { cause: error })
-      : error;
-  }
+  const applied = await answerUniqueViolation(
+    () => em.transactional((tx) => applyMenuRows(tx, tenant, sheet, unknownCategories)),
+    menuChangedMeanwhile,
+  );
+  return applied.result;
+}
+
+/**
+ * 409 for a menu write that a unique index stopped although its checks passed: someone changed
+ * the menu in between (a path that skipped the `menu` lock). Trying again gives a clear answer.
+ */
+export function menuChangedMeanwhile(): AppError {
+  return new AppError('CONFLICT', 409, 'The menu changed while importing: try again');
 }
 
 export function importRejected(issues: readonly MenuImportIssue[]): AppError {

@@ -12,13 +12,14 @@ import {
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { can } from '../../http/middleware/can.ts';
 import { tenantScope } from '../../http/middleware/tenant-context.ts';
-import { inputOf, validate } from '../../http/middleware/validate.ts';
+import { EmptyBody, inputOf, validate } from '../../http/middleware/validate.ts';
+import { pathId } from '../../http/params.ts';
 import type { TenantModuleDeps } from '../../http/tenant-router.ts';
 import { AppError } from '../../lib/errors.ts';
 import { requireModule } from '../plans/plans.policy.ts';
 import { importMenu, menuExportFile, menuTemplateFile } from './menu-import.service.ts';
 import { readMenuFile } from './menu-spreadsheet.ts';
-import { presentCategory } from './menu.presenter.ts';
+import { presentCategory, presentMenu, presentOptionGroup, presentProduct } from './menu.presenter.ts';
 import {
   createCategory,
   createOptionGroup,
@@ -38,7 +39,7 @@ export function menuRoutes(deps: TenantModuleDeps): Router {
   const router = Router();
 
   router.get('/', can('menu.view'), async (_req, res) => {
-    res.json(await loadMenu(tenantScope(res).em));
+    res.json(presentMenu(await loadMenu(tenantScope(res).em)));
   });
 
   router.post('/categories', can('menu.edit'), validate(CategoryInput), async (_req, res) => {
@@ -47,30 +48,46 @@ export function menuRoutes(deps: TenantModuleDeps): Router {
   });
 
   router.patch('/categories/:id', can('menu.edit'), validate(CategoryPatch), async (req, res) => {
-    const category = await updateCategory(tenantScope(res).em, idParam(req), inputOf(res, CategoryPatch));
+    const category = await updateCategory(
+      tenantScope(res).em,
+      pathId(req, 'id'),
+      inputOf(res, CategoryPatch),
+    );
     res.json(presentCategory(category));
   });
 
   router.post('/products', can('menu.edit'), validate(ProductInput), async (_req, res) => {
     const { em, tenant } = tenantScope(res);
-    res.status(201).json(await createProduct(em, tenant, inputOf(res, ProductInput)));
+    const { product, optionGroupIds } = await createProduct(em, tenant, inputOf(res, ProductInput));
+    res.status(201).json(presentProduct(product, optionGroupIds));
   });
 
   router.patch('/products/:id', can('menu.edit'), validate(ProductPatch), async (req, res) => {
     const { em, tenant } = tenantScope(res);
-    res.json(await updateProduct(em, tenant, idParam(req), inputOf(res, ProductPatch)));
+    const { product, optionGroupIds } = await updateProduct(
+      em,
+      tenant,
+      pathId(req, 'id'),
+      inputOf(res, ProductPatch),
+    );
+    res.json(presentProduct(product, optionGroupIds));
   });
 
   router.post('/option-groups', can('menu.edit'), validate(OptionGroupInput), async (_req, res) => {
-    res.status(201).json(await createOptionGroup(tenantScope(res).em, inputOf(res, OptionGroupInput)));
+    const { group, options } = await createOptionGroup(tenantScope(res).em, inputOf(res, OptionGroupInput));
+    res.status(201).json(presentOptionGroup(group, options));
   });
 
   router.patch('/option-groups/:id', can('menu.edit'), validate(OptionGroupPatch), async (req, res) => {
-    const group = await updateOptionGroup(tenantScope(res).em, idParam(req), inputOf(res, OptionGroupPatch));
-    res.json(group);
+    const { group, options } = await updateOptionGroup(
+      tenantScope(res).em,
+      pathId(req, 'id'),
+      inputOf(res, OptionGroupPatch),
+    );
+    res.json(presentOptionGroup(group, options));
   });
 
-  router.post('/sample', can('menu.edit'), async (_req, res) => {
+  router.post('/sample', can('menu.edit'), validate(EmptyBody), async (_req, res) => {
     const { em, tenant } = tenantScope(res);
     res.json(await loadSampleMenu(em, tenant));
   });
@@ -108,12 +125,6 @@ function requireUploadType(req: Request, _res: Response, next: NextFunction): vo
     return;
   }
   next();
-}
-
-/** The `:id` of the route; anything but one string matches no record (and answers 404). */
-function idParam(req: Request): string {
-  const id: unknown = req.params.id;
-  return typeof id === 'string' ? id : '';
 }
 
 /** The raw upload `express.raw` read; empty when there was no body. */

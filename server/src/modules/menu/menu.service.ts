@@ -1,84 +1,46 @@
-import {
-  UniqueConstraintViolationException,
-  type EntityManager,
-  type EntityName,
-  type FilterQuery,
-} from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import type {
   CategoryInput,
   CategoryPatch,
-  FieldIssue,
-  FieldIssueCode,
-  MenuView,
   OptionGroupInput,
   OptionGroupPatch,
-  OptionGroupView,
   OptionInput,
   ProductInput,
   ProductPatch,
-  ProductView,
 } from '@smartket/shared';
-import { AppError, notFound } from '../../lib/errors.ts';
+import { lockTenantScope } from '../../db/locks.ts';
+import { findOr404 } from '../../db/queries.ts';
+import { assignDefined } from '../../lib/assign.ts';
+import { answerUniqueViolation, fieldError, type AppError } from '../../lib/errors.ts';
+import { assertNameFree, nameTaken, normalizeName } from '../../lib/names.ts';
 import { KitchenStation } from '../branches/kitchen-station.entity.ts';
 import { assertWithinPlanLimit } from '../plans/plans.policy.ts';
 import type { Tenant } from '../tenants/tenant.entity.ts';
 import { Category } from './category.entity.ts';
-import { presentMenu, presentOptionGroup, presentProduct } from './menu.presenter.ts';
+import type { MenuRecords } from './menu.presenter.ts';
 import { OptionGroup } from './option-group.entity.ts';
 import { Option } from './option.entity.ts';
 import { ProductOptionGroup } from './product-option-group.entity.ts';
 import { Product } from './product.entity.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const CATEGORY_NAME_INDEX = 'categories_name_unique';
 const PRODUCT_NAME_INDEX = 'products_name_unique';
 const PRODUCT_SKU_INDEX = 'products_sku_unique';
 
-/**
- * A name as it is stored: trimmed, inner runs of spaces collapsed, so "Pollo  entero" and
- * "Pollo entero" are one product to the owner, to the unique index and to a re-import.
- */
-export function normalizeName(name: string): string {
-  return name.trim().replace(/\s+/g, ' ');
+/** A product with the ids of its option groups, in the order the waiter asks them. */
+export interface ProductWithOptionGroups {
+  product: Product;
+  optionGroupIds: string[];
 }
 
-/**
- * The key two names are compared by: normalized and lower-cased. Plain `toLowerCase` — Spanish
- * has no locale-specific casing, and the locale-aware version is 15× slower on a 5,000-row file.
- */
-export function nameKey(name: string): string {
-  return normalizeName(name).toLowerCase();
-}
-
-/** Rows of a raw SQL query run in `em`'s transaction, typed by the caller's select list. */
-export async function selectRows<Row>(
-  em: EntityManager,
-  sql: string,
-  params: unknown[] = [],
-): Promise<Row[]> {
-  const rows: unknown = await em.getConnection().execute(sql, params, 'all', em.getTransactionContext());
-  return rows as Row[];
-}
-
-/** Runs a statement in `em`'s transaction and answers how many rows it touched. */
-export async function runStatement(em: EntityManager, sql: string, params: unknown[] = []): Promise<number> {
-  const result: unknown = await em.getConnection().execute(sql, params, 'run', em.getTransactionContext());
-  const affected = (result as { affectedRows?: unknown } | undefined)?.affectedRows;
-  return typeof affected === 'number' ? affected : 0;
-}
-
-/**
- * Inside a transaction: queues behind every other write that changes which products exist or
- * are active (CRUD, import, sample), so two of them cannot both take the plan's last place or
- * both pass a name check.
- */
-export async function serializeProductWrites(tx: EntityManager): Promise<void> {
-  await selectRows(tx, 'select pg_advisory_xact_lock(hashtext(?))', ['menu.products']);
+/** An option group with its options, active or not. */
+export interface OptionGroupWithOptions {
+  group: OptionGroup;
+  options: Option[];
 }
 
 /** The whole menu, inactive records included, each list by position then name. */
-export async function loadMenu(em: EntityManager): Promise<MenuView> {
+export async function loadMenu(em: EntityManager): Promise<MenuRecords> {
   const [categories, products, optionGroups, options, links] = await Promise.all([
     em.find(Category, {}, { orderBy: { position: 'asc', name: 'asc' } }),
     em.find(Product, {}, { orderBy: { position: 'asc', name: 'asc' } }),
@@ -86,58 +48,56 @@ export async function loadMenu(em: EntityManager): Promise<MenuView> {
     em.find(Option, {}, { orderBy: { position: 'asc', name: 'asc' } }),
     em.find(ProductOptionGroup, {}, { orderBy: { position: 'asc' } }),
   ]);
-  return presentMenu({ categories, products, optionGroups, options, links });
+  return { categories, products, optionGroups, options, links };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Categories
 
-/** Adds a category at the end of the menu. */
+/**
+ * Adds a category at the end of the menu. It queues behind imports and the sample menu, which
+ * create categories too, so a name one of them is adding reads as taken rather than failing them.
+ */
 export async function createCategory(em: EntityManager, input: CategoryInput): Promise<Category> {
   const name = normalizeName(input.name);
-  return guardUniqueNames(() =>
-    em.transactional(async (tx) => {
-      await assertNameFree(tx, 'categories', name);
-      await assertStationExists(tx, input.stationId);
-      const position = await tx.count(Category, {});
-      const category = tx.create(Category, {
-        name,
-        colour: input.colour,
-        stationId: input.stationId,
-        position,
-      });
-      await tx.flush();
-      return category;
-    }),
+  return answerUniqueViolation(
+    () =>
+      em.transactional(async (tx) => {
+        await lockTenantScope(tx, 'menu');
+        await assertNameFree(tx, 'categories', name);
+        await assertStationExists(tx, input.stationId);
+        const position = await tx.count(Category, {});
+        const category = tx.create(Category, {
+          name,
+          colour: input.colour,
+          stationId: input.stationId,
+          position,
+        });
+        await tx.flush();
+        return category;
+      }),
+    answerMenuIndexes,
   );
 }
 
 /** Renames, recolours, re-routes, moves or (de)activates a category; its products stay as they are. */
 export async function updateCategory(em: EntityManager, id: string, patch: CategoryPatch): Promise<Category> {
-  return guardUniqueNames(() =>
-    em.transactional(async (tx) => {
-      const category = await findOr404(tx, Category, id, 'Category');
-      if (patch.name !== undefined) {
-        const name = normalizeName(patch.name);
-        await assertNameFree(tx, 'categories', name, id);
-        category.name = name;
-      }
-      if (patch.stationId !== undefined) {
+  return answerUniqueViolation(
+    () =>
+      em.transactional(async (tx) => {
+        await lockTenantScope(tx, 'menu');
+        const category = await findOr404(tx, Category, id, 'Category');
+        if (patch.name !== undefined) {
+          const name = normalizeName(patch.name);
+          await assertNameFree(tx, 'categories', name, id);
+          category.name = name;
+        }
         await assertStationExists(tx, patch.stationId);
-        category.stationId = patch.stationId;
-      }
-      if (patch.colour !== undefined) {
-        category.colour = patch.colour;
-      }
-      if (patch.position !== undefined) {
-        category.position = patch.position;
-      }
-      if (patch.active !== undefined) {
-        category.active = patch.active;
-      }
-      await tx.flush();
-      return category;
-    }),
+        assignDefined(category, patch, ['stationId', 'colour', 'position', 'active']);
+        await tx.flush();
+        return category;
+      }),
+    answerMenuIndexes,
   );
 }
 
@@ -149,33 +109,35 @@ export async function createProduct(
   em: EntityManager,
   tenant: Tenant,
   input: ProductInput,
-): Promise<ProductView> {
+): Promise<ProductWithOptionGroups> {
   const name = normalizeName(input.name);
   const optionGroupIds = unique(input.optionGroupIds);
-  return guardUniqueNames(() =>
-    em.transactional(async (tx) => {
-      await serializeProductWrites(tx);
-      await assertNameFree(tx, 'products', name);
-      await assertSkuFree(tx, input.sku);
-      await assertReferencesExist(tx, input);
-      if (input.active) {
-        assertWithinPlanLimit(tenant, 'products', await tx.count(Product, { active: true }));
-      }
-      const position = await tx.count(Product, { categoryId: input.categoryId });
-      const product = tx.create(Product, {
-        name,
-        priceCents: input.priceCents,
-        categoryId: input.categoryId,
-        stationId: input.stationId,
-        sku: input.sku,
-        description: input.description,
-        active: input.active,
-        position,
-      });
-      await tx.flush();
-      await replaceOptionGroupLinks(tx, product.id, optionGroupIds);
-      return presentProduct(product, optionGroupIds);
-    }),
+  return answerUniqueViolation(
+    () =>
+      em.transactional(async (tx) => {
+        await lockTenantScope(tx, 'menu');
+        await assertNameFree(tx, 'products', name);
+        await assertSkuFree(tx, input.sku);
+        await assertReferencesExist(tx, input);
+        if (input.active) {
+          assertWithinPlanLimit(tenant, 'products', await tx.count(Product, { active: true }));
+        }
+        const position = await tx.count(Product, { categoryId: input.categoryId });
+        const product = tx.create(Product, {
+          name,
+          priceCents: input.priceCents,
+          categoryId: input.categoryId,
+          stationId: input.stationId,
+          sku: input.sku,
+          description: input.description,
+          active: input.active,
+          position,
+        });
+        await tx.flush();
+        await replaceOptionGroupLinks(tx, product.id, optionGroupIds);
+        return { product, optionGroupIds };
+      }),
+    answerMenuIndexes,
   );
 }
 
@@ -188,49 +150,41 @@ export async function updateProduct(
   tenant: Tenant,
   id: string,
   patch: ProductPatch,
-): Promise<ProductView> {
-  return guardUniqueNames(() =>
-    em.transactional(async (tx) => {
-      await serializeProductWrites(tx);
-      const product = await findOr404(tx, Product, id, 'Product');
-      if (patch.name !== undefined) {
-        const name = normalizeName(patch.name);
-        await assertNameFree(tx, 'products', name, id);
-        product.name = name;
-      }
-      if (patch.sku !== undefined) {
-        await assertSkuFree(tx, patch.sku, id);
-        product.sku = patch.sku;
-      }
-      await assertReferencesExist(tx, patch);
-      if (patch.active === true && !product.active) {
-        assertWithinPlanLimit(tenant, 'products', await tx.count(Product, { active: true }));
-      }
-      if (patch.priceCents !== undefined) {
-        product.priceCents = patch.priceCents;
-      }
-      if (patch.categoryId !== undefined) {
-        product.categoryId = patch.categoryId;
-      }
-      if (patch.stationId !== undefined) {
-        product.stationId = patch.stationId;
-      }
-      if (patch.description !== undefined) {
-        product.description = patch.description;
-      }
-      if (patch.position !== undefined) {
-        product.position = patch.position;
-      }
-      if (patch.active !== undefined) {
-        product.active = patch.active;
-      }
-      await tx.flush();
-      const optionGroupIds =
-        patch.optionGroupIds === undefined
-          ? await linkedOptionGroupIds(tx, id)
-          : await replaceOptionGroupLinks(tx, id, unique(patch.optionGroupIds));
-      return presentProduct(product, optionGroupIds);
-    }),
+): Promise<ProductWithOptionGroups> {
+  return answerUniqueViolation(
+    () =>
+      em.transactional(async (tx) => {
+        await lockTenantScope(tx, 'menu');
+        const product = await findOr404(tx, Product, id, 'Product');
+        if (patch.name !== undefined) {
+          const name = normalizeName(patch.name);
+          await assertNameFree(tx, 'products', name, id);
+          product.name = name;
+        }
+        if (patch.sku !== undefined) {
+          await assertSkuFree(tx, patch.sku, id);
+        }
+        await assertReferencesExist(tx, patch);
+        if (patch.active === true && !product.active) {
+          assertWithinPlanLimit(tenant, 'products', await tx.count(Product, { active: true }));
+        }
+        assignDefined(product, patch, [
+          'sku',
+          'priceCents',
+          'categoryId',
+          'stationId',
+          'description',
+          'position',
+          'active',
+        ]);
+        await tx.flush();
+        const optionGroupIds =
+          patch.optionGroupIds === undefined
+            ? await linkedOptionGroupIds(tx, id)
+            : await replaceOptionGroupLinks(tx, id, unique(patch.optionGroupIds));
+        return { product, optionGroupIds };
+      }),
+    answerMenuIndexes,
   );
 }
 
@@ -260,6 +214,7 @@ export async function replaceOptionGroupLinks(
     }
   });
   for (const dropped of byGroup.values()) {
+    // Deleted, not deactivated: links, not history (an order keeps the options it was sold with).
     tx.remove(dropped);
   }
   await tx.flush();
@@ -273,7 +228,7 @@ export async function replaceOptionGroupLinks(
 export async function createOptionGroup(
   em: EntityManager,
   input: OptionGroupInput,
-): Promise<OptionGroupView> {
+): Promise<OptionGroupWithOptions> {
   if (input.options.some((option) => option.id !== undefined)) {
     const index = input.options.findIndex((option) => option.id !== undefined);
     throw fieldError(`options.${index}.id`, 'unknown_reference', 'A new group has no options to keep');
@@ -298,7 +253,7 @@ export async function createOptionGroup(
       }),
     );
     await tx.flush();
-    return presentOptionGroup(group, options);
+    return { group, options };
   });
 }
 
@@ -311,7 +266,7 @@ export async function updateOptionGroup(
   em: EntityManager,
   id: string,
   patch: OptionGroupPatch,
-): Promise<OptionGroupView> {
+): Promise<OptionGroupWithOptions> {
   return em.transactional(async (tx) => {
     const group = await findOr404(tx, OptionGroup, id, 'Option group');
     const required = patch.required ?? group.required;
@@ -329,15 +284,13 @@ export async function updateOptionGroup(
     if (patch.name !== undefined) {
       group.name = normalizeName(patch.name);
     }
-    if (patch.active !== undefined) {
-      group.active = patch.active;
-    }
+    assignDefined(group, patch, ['active']);
     const existing = await tx.find(Option, { optionGroupId: id });
     if (patch.options !== undefined) {
       replaceOptions(tx, id, existing, patch.options);
     }
     await tx.flush();
-    return presentOptionGroup(group, await tx.find(Option, { optionGroupId: id }));
+    return { group, options: await tx.find(Option, { optionGroupId: id }) };
   });
 }
 
@@ -383,39 +336,6 @@ function replaceOptions(
 // ---------------------------------------------------------------------------------------------
 // Checks
 
-/** Loads a record by id, or 404 — also for ids that are not uuids, which no record has. */
-export async function findOr404<Entity extends { id: string }>(
-  em: EntityManager,
-  entity: EntityName<Entity>,
-  id: string,
-  what: string,
-): Promise<Entity> {
-  if (!UUID.test(id)) {
-    throw notFound(what);
-  }
-  const found = await em.findOne(entity, { id } as FilterQuery<Entity>);
-  if (!found) {
-    throw notFound(what);
-  }
-  return found;
-}
-
-async function assertNameFree(
-  tx: EntityManager,
-  table: 'categories' | 'products',
-  name: string,
-  exceptId?: string,
-): Promise<void> {
-  const taken = await selectRows<{ id: string }>(
-    tx,
-    `select id from ${table} where lower(name) = lower(?) and id is distinct from ?::uuid limit 1`,
-    [name, exceptId ?? null],
-  );
-  if (taken.length > 0) {
-    throw fieldError('name', 'taken', 'The name is already in use');
-  }
-}
-
 async function assertSkuFree(
   tx: EntityManager,
   sku: string | null | undefined,
@@ -458,32 +378,12 @@ async function assertReferencesExist(
   }
 }
 
-/** Two requests that both passed a name check: the unique index decides, with the same answer. */
-async function guardUniqueNames<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof UniqueConstraintViolationException && 'constraint' in error) {
-      if (error.constraint === CATEGORY_NAME_INDEX || error.constraint === PRODUCT_NAME_INDEX) {
-        throw fieldError('name', 'taken', 'The name is already in use');
-      }
-      if (error.constraint === PRODUCT_SKU_INDEX) {
-        throw fieldError('sku', 'taken', 'The SKU is already in use');
-      }
-    }
-    throw error;
+/** Two requests that both passed a name or SKU check: the unique index answers the same. */
+function answerMenuIndexes(index: string): AppError | undefined {
+  if (index === CATEGORY_NAME_INDEX || index === PRODUCT_NAME_INDEX) {
+    return nameTaken();
   }
-}
-
-export function fieldError(
-  field: string,
-  code: FieldIssueCode,
-  message: string,
-  params?: FieldIssue['params'],
-): AppError {
-  return new AppError('VALIDATION_FAILED', 422, `Invalid fields: ${field}`, {
-    fields: { [field]: params ? { code, message, params } : { code, message } },
-  });
+  return index === PRODUCT_SKU_INDEX ? fieldError('sku', 'taken', 'The SKU is already in use') : undefined;
 }
 
 function unique(ids: readonly string[]): string[] {

@@ -1,11 +1,16 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { MenuImportResult } from '@smartket/shared';
+import { lockTenantScope } from '../../db/locks.ts';
+import { selectRows } from '../../db/queries.ts';
+import { answerUniqueViolation } from '../../lib/errors.ts';
+import { nameKey } from '../../lib/names.ts';
+import { Branch } from '../branches/branch.entity.ts';
+import { DEFAULT_STATION_NAMES, linkStations } from '../branches/branches.service.ts';
 import { KitchenStation } from '../branches/kitchen-station.entity.ts';
 import type { Tenant } from '../tenants/tenant.entity.ts';
 import { Category } from './category.entity.ts';
-import { applyMenuRows } from './menu-import.service.ts';
+import { applyMenuRows, menuChangedMeanwhile } from './menu-import.service.ts';
 import type { MenuSheet, RawMenuRow } from './menu-spreadsheet.ts';
-import { nameKey, selectRows } from './menu.service.ts';
 import { OptionGroup } from './option-group.entity.ts';
 import { Option } from './option.entity.ts';
 import { ProductOptionGroup } from './product-option-group.entity.ts';
@@ -29,12 +34,10 @@ export interface SampleProduct {
 export interface SampleCategory {
   name: string;
   colour: string;
-  station: (typeof SAMPLE_STATIONS)[number];
+  /** One of the default stations, which the sample creates when the business lacks it. */
+  station: (typeof DEFAULT_STATION_NAMES)[number];
   products: readonly SampleProduct[];
 }
-
-/** The stations the sample sends its dishes to; the setup's branch step creates the same three. */
-export const SAMPLE_STATIONS = ['Brasa', 'Cocina', 'Bar'] as const;
 
 export const SAMPLE_OPTION_GROUPS: readonly SampleOptionGroup[] = [
   {
@@ -252,16 +255,24 @@ export function sampleMenuSheet(): MenuSheet {
  * groups are matched by name and created only when missing (an owner's changes to them stay);
  * products are upserted by name through the import, so a second call updates and never
  * duplicates; option groups missing from a sample product are attached after its own ones.
+ * Loads asked for at once queue behind one another (stations, then menu — the one lock order),
+ * so the later ones find the first one's records.
  */
 export async function loadSampleMenu(em: EntityManager, tenant: Tenant): Promise<MenuImportResult> {
-  return em.transactional(async (tx) => {
-    const stationIds = await ensureStations(tx);
-    const categoriesCreated = await ensureCategories(tx, stationIds);
-    const applied = await applyMenuRows(tx, tenant, sampleMenuSheet(), 'reject');
-    const groupIds = await ensureOptionGroups(tx);
-    await attachOptionGroups(tx, applied.productIds, groupIds);
-    return { ...applied.result, categoriesCreated };
-  });
+  return answerUniqueViolation(
+    () =>
+      em.transactional(async (tx) => {
+        await lockTenantScope(tx, 'stations');
+        await lockTenantScope(tx, 'menu');
+        const stationIds = await ensureStations(tx);
+        const categoriesCreated = await ensureCategories(tx, stationIds);
+        const applied = await applyMenuRows(tx, tenant, sampleMenuSheet(), 'reject');
+        const groupIds = await ensureOptionGroups(tx);
+        await attachOptionGroups(tx, applied.productIds, groupIds);
+        return { ...applied.result, categoriesCreated };
+      }),
+    menuChangedMeanwhile,
+  );
 }
 
 async function idsByName(tx: EntityManager, table: string): Promise<Map<string, string>> {
@@ -279,17 +290,31 @@ async function idsByName(tx: EntityManager, table: string): Promise<Map<string, 
   return ids;
 }
 
-/** The sample's stations by name key; missing ones are created, on no branch. */
+/**
+ * The sample's stations by name key. Missing ones are created and given to every active branch,
+ * so a branch opened before the sample sends the sample's dishes somewhere.
+ */
 async function ensureStations(tx: EntityManager): Promise<Map<string, string>> {
   const ids = await idsByName(tx, 'kitchen_stations');
   let position = await tx.count(KitchenStation, {});
-  for (const name of SAMPLE_STATIONS) {
+  const created: KitchenStation[] = [];
+  for (const name of DEFAULT_STATION_NAMES) {
     if (!ids.has(nameKey(name))) {
       const station = tx.create(KitchenStation, { name, position: position++ });
       ids.set(nameKey(name), station.id);
+      created.push(station);
     }
   }
   await tx.flush();
+  if (created.length > 0) {
+    const branches = await tx.find(Branch, { active: true }, { fields: ['id'] });
+    linkStations(
+      tx,
+      branches.map((branch) => branch.id),
+      created,
+    );
+    await tx.flush();
+  }
   return ids;
 }
 
