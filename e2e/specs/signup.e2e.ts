@@ -1,9 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSidewaysScroll } from '../fixtures/layout.ts';
-
-function uniqueEmail(): string {
-  return `dueno.${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 8)}@example.pe`;
-}
+import { completeSetupThroughApi, uniqueEmail } from '../fixtures/owner.ts';
 
 test('a new owner signs up from the landing page, stays signed in across a reload, and logs out', async ({
   page,
@@ -23,13 +20,14 @@ test('a new owner signs up from the landing page, stays signed in across a reloa
   await page.getByLabel('Nombre de tu negocio').fill('Pollería El Buen Sabor');
   await page.getByRole('button', { name: 'Crear mi cuenta' }).click();
 
-  await expect(page).toHaveURL(/\/app$/);
-  await expect(page.getByRole('heading', { name: '¡Hola, Pollería El Buen Sabor!' })).toBeVisible();
-  await expect(page.getByText('Te quedan 14 días de prueba')).toBeVisible();
+  // A new business starts in the setup wizard, and stays there across a reload.
+  await expect(page).toHaveURL(/\/app\/configuracion/);
+  await expect(page.getByRole('heading', { name: 'Configura tu negocio' })).toBeVisible();
+  await expect(page.getByText('Pollería El Buen Sabor')).toBeVisible();
   await expectNoSidewaysScroll(page);
 
   await page.reload();
-  await expect(page.getByRole('heading', { name: '¡Hola, Pollería El Buen Sabor!' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Configura tu negocio' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Abrir menú de cuenta' }).click();
   await expect(page.getByText(email)).toBeVisible();
@@ -65,12 +63,13 @@ test('the signup form names the field at fault in Spanish and sends one request 
   expect(signups).toBe(1);
 });
 
-test('an existing owner logs in and lands in the app', async ({ page, request }) => {
+test('an owner whose restaurant is set up logs in and lands on its home', async ({ page, request }) => {
   const email = uniqueEmail();
   const created = await request.post('/api/auth/signup', {
     data: { email, password: 'caja-chica-segura-42', businessName: 'Pollería La Esquina' },
   });
   expect(created.status()).toBe(201);
+  await completeSetupThroughApi(request);
 
   await page.goto('/ingresar');
   await page.getByLabel('Correo electrónico').fill(email);
@@ -82,4 +81,6 @@ test('an existing owner logs in and lands in the app', async ({ page, request })
   await page.getByRole('button', { name: 'Ingresar' }).click();
   await expect(page).toHaveURL(/\/app$/);
   await expect(page.getByRole('heading', { name: '¡Hola, Pollería La Esquina!' })).toBeVisible();
+  await expect(page.getByText('1 producto', { exact: true })).toBeVisible();
+  await expect(page.getByText('Te quedan 14 días de prueba')).toBeVisible();
 });
