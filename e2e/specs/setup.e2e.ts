@@ -17,12 +17,12 @@ async function menuSpreadsheet(): Promise<Buffer> {
     'Brasa',
     'sí',
   ]);
-  sheet.addRow(['Pollos a la brasa', 'Pollo entero a la brasa', 69.9, 'POL-1', '', 'Brasa', 'sí']);
+  sheet.addRow(['Pollos a la brasa', 'Pollo entero a la brasa', 64.5, 'POL-1', '', 'Brasa', 'sí']);
   sheet.addRow(['Bebidas', 'Chicha morada (jarra)', '12.50', '', 'Jarra de 1 litro', '', '']);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-test('a new owner sets up the restaurant: fiscal data, branch, register, menu from Excel @tablet', async ({
+test('a new owner sets up the restaurant: fiscal data, branch, register, menu from Excel and the sample @tablet', async ({
   page,
 }) => {
   await page.goto('/registro');
@@ -77,17 +77,25 @@ test('a new owner sets up the restaurant: fiscal data, branch, register, menu fr
   await expect(page.getByText('Chicha morada (jarra)')).toBeVisible();
   await expectNoSidewaysScroll(page);
 
+  // The sample fills in the rest of the menu, and leaves the two dishes the owner already has alone.
+  await page.getByRole('button', { name: 'Cargar menú de ejemplo de pollería' }).click();
+  await expect(
+    page.getByText('Agregamos 25 productos de ejemplo. 2 ya los tenías y no los tocamos.'),
+  ).toBeVisible();
+
   await page.getByRole('button', { name: 'Ir a mi negocio' }).click();
   await expect(page).toHaveURL(/\/app$/);
   await expect(page.getByRole('heading', { name: '¡Hola, Pollería La Leña!' })).toBeVisible();
   await expect(page.getByText('Te quedan 14 días de prueba')).toBeVisible();
 
-  // The menu is the owner's own, with their prices.
+  // The menu keeps the owner's own prices, with the sample's dishes around them.
   await page.getByRole('link', { name: 'Menú', exact: true }).click();
   await expect(page).toHaveURL(/\/app\/menu/);
   const quarter = page.getByRole('listitem').filter({ hasText: '1/4 de pollo a la brasa' });
   await expect(quarter).toContainText('S/ 19.90');
-  await expect(page.getByText('Pollo entero a la brasa')).toBeVisible();
+  const whole = page.getByRole('listitem').filter({ hasText: 'Pollo entero a la brasa' });
+  await expect(whole).toContainText('S/ 64.50');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Mostrito' })).toContainText('S/ 22.90');
   await expectNoSidewaysScroll(page);
 });
 

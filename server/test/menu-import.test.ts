@@ -1,16 +1,18 @@
 import {
   MENU_SHEET_COLUMNS,
   type BranchDetailView,
+  type CategoryView,
   type ErrorBody,
   type MenuImportIssue,
   type MenuImportResult,
   type MenuView,
+  type OptionGroupView,
   type ProductView,
   type StationView,
 } from '@smartket/shared';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_MENU, SAMPLE_OPTION_GROUPS } from '../src/modules/menu/sample-menu.ts';
+import { SAMPLE_MENU, SAMPLE_OPTION_GROUPS, SAMPLE_PRODUCTS } from '../src/modules/menu/sample-menu.ts';
 import { buildTenant } from './factories.ts';
 import { lockWaiters, withTenantSql } from './tenant-sql.ts';
 import { startTestServer, type ApiClient, type TestServer } from './test-server.ts';
@@ -309,9 +311,9 @@ describe('menu import', () => {
     expect(await menuOf(owner.client)).toEqual(before);
   });
 
-  it('loads the sample pollería menu, and a second time updates without duplicating', async () => {
+  it('loads the sample pollería menu, and a second time adds nothing and changes nothing', async () => {
     const owner = await buildTenant(server);
-    const productCount = SAMPLE_MENU.reduce((sum, category) => sum + category.products.length, 0);
+    const productCount = SAMPLE_PRODUCTS.length;
     const first = await owner.client.post<MenuImportResult>('/api/tenant/menu/sample');
     expect(first.status).toBe(200);
     expect(first.body).toEqual({
@@ -345,26 +347,150 @@ describe('menu import', () => {
     const pollos = menu.categories.find((category) => category.name === 'Pollos a la brasa');
     expect(pollos?.stationId).toEqual(expect.any(String));
 
-    // The owner changes a price; loading the sample again puts it back, and duplicates nothing.
-    await owner.client.patch(`/api/tenant/menu/products/${products.get('Limonada')?.id}`, {
-      priceCents: 700,
-    });
+    // The owner makes the sample theirs: a price, a product off, a group unlinked, an option off,
+    // a station renamed. Loading the sample again puts none of it back and duplicates nothing.
+    const cremas = groups.get('Cremas');
+    const edits = await Promise.all([
+      owner.client.patch(`/api/tenant/menu/products/${products.get('Limonada')?.id}`, { priceCents: 700 }),
+      owner.client.patch(`/api/tenant/menu/products/${products.get('Chicha morada')?.id}`, { active: false }),
+      owner.client.patch(`/api/tenant/menu/products/${products.get('1/2 pollo a la brasa')?.id}`, {
+        optionGroupIds: [],
+      }),
+      owner.client.patch(`/api/tenant/menu/option-groups/${cremas?.id}`, {
+        name: 'Cremas',
+        required: false,
+        minChoices: 0,
+        maxChoices: 2,
+        options: cremas?.options
+          .filter((option) => option.name !== 'Huacatay')
+          .map(({ id, name, priceDeltaCents }) => ({ id, name, priceDeltaCents })),
+      }),
+      owner.client.patch(`/api/tenant/stations/${pollos?.stationId}`, { name: 'Parrilla' }),
+    ]);
+    expect(edits.map((edit) => edit.status)).toEqual([200, 200, 200, 200, 200]);
+    const edited = await menuOf(owner.client);
+    const stations = (await owner.client.get<StationView[]>('/api/tenant/stations')).body;
+
     const second = await owner.client.post<MenuImportResult>('/api/tenant/menu/sample');
     expect(second.body).toEqual({
       rows: productCount,
       created: 0,
-      updated: 1,
-      unchanged: productCount - 1,
+      updated: 0,
+      unchanged: productCount,
       categoriesCreated: [],
     });
-    const again = await menuOf(owner.client);
-    expect(again.products).toHaveLength(productCount);
-    expect(again.categories).toEqual(menu.categories);
-    expect(again.optionGroups).toEqual(menu.optionGroups);
-    expect(byName(again).get('Limonada')?.priceCents).toBe(600);
-    expect(again.products.map((product) => product.optionGroupIds)).toEqual(
-      menu.products.map((product) => product.optionGroupIds),
+    expect(await menuOf(owner.client)).toEqual(edited);
+    expect((await owner.client.get<StationView[]>('/api/tenant/stations')).body).toEqual(stations);
+    expect(byName(edited).get('Limonada')?.priceCents).toBe(700);
+  });
+
+  it('never changes an owner’s product with a sample name, and adds the rest of the sample around it', async () => {
+    const owner = await buildTenant(server);
+    const post = async <T>(path: string, body: unknown): Promise<T> => {
+      const response = await owner.client.post<T>(`/api/tenant/menu/${path}`, body);
+      expect(response.status, JSON.stringify(response.body)).toBe(201);
+      return response.body;
+    };
+    // The owner's own menu, typed before looking at the sample.
+    const misPollos = await post<CategoryView>('categories', { name: 'Mis pollos', colour: '#ef4444' });
+    const bebidas = await post<CategoryView>('categories', { name: 'Bebidas', colour: '#0ea5e9' });
+    const cremas = await post<OptionGroupView>('option-groups', {
+      name: 'cremas',
+      required: false,
+      minChoices: 0,
+      maxChoices: 2,
+      options: [{ name: 'Mayonesa' }, { name: 'Ají de la casa', priceDeltaCents: 50 }],
+    });
+    const entero = await post<ProductView>('products', {
+      name: 'Pollo entero a la brasa',
+      priceCents: 6450,
+      categoryId: misPollos.id,
+      sku: 'POLLO-1',
+      description: 'Con papas nativas',
+      optionGroupIds: [cremas.id],
+    });
+    const limonada = await post<ProductView>('products', {
+      name: 'LIMONADA',
+      priceCents: 550,
+      categoryId: misPollos.id,
+      active: false,
+    });
+    const before = await menuOf(owner.client);
+
+    const loaded = await owner.client.post<MenuImportResult>('/api/tenant/menu/sample');
+    expect(loaded.status).toBe(200);
+    expect(loaded.body).toEqual({
+      rows: SAMPLE_PRODUCTS.length,
+      created: SAMPLE_PRODUCTS.length - 2,
+      updated: 0,
+      unchanged: 2,
+      categoriesCreated: SAMPLE_MENU.map((category) => category.name).filter((name) => name !== 'Bebidas'),
+    });
+    const menu = await menuOf(owner.client);
+    const products = byName(menu);
+    // Price, description, category, SKU, active and option groups exactly as the owner wrote them.
+    expect(products.get('Pollo entero a la brasa')).toEqual(entero);
+    expect(products.get('LIMONADA')).toEqual(limonada);
+    expect(products.has('Limonada')).toBe(false);
+    expect(menu.categories.find((category) => category.id === bebidas.id)).toEqual(bebidas);
+    // The owner's group serves the sample's dishes as it is: no sample option added to it.
+    const groups = new Map(menu.optionGroups.map((group) => [group.name, group]));
+    expect(groups.get('cremas')).toEqual(before.optionGroups[0]);
+    expect(menu.optionGroups.map((group) => group.name)).toEqual([
+      'cremas',
+      'Parte',
+      'Acompañamiento',
+      'Tamaño',
+    ]);
+
+    // Every other sample product is added once, drinks in the owner's "Bebidas".
+    const others = SAMPLE_PRODUCTS.filter(
+      ({ product }) => !['Pollo entero a la brasa', 'Limonada'].includes(product.name),
     );
+    expect(menu.products).toHaveLength(2 + others.length);
+    const categoryIds = new Map(menu.categories.map((category) => [category.name, category.id]));
+    for (const { category, product } of others) {
+      expect(products.get(product.name), product.name).toMatchObject({
+        priceCents: product.priceCents,
+        description: product.description,
+        categoryId: categoryIds.get(category.name),
+        active: true,
+      });
+    }
+    expect(products.get('1/2 pollo a la brasa')?.optionGroupIds).toEqual([
+      groups.get('Acompañamiento')?.id,
+      cremas.id,
+    ]);
+    expect(products.get('Inca Kola 500 ml')?.categoryId).toBe(bebidas.id);
+
+    const again = await owner.client.post<MenuImportResult>('/api/tenant/menu/sample');
+    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: SAMPLE_PRODUCTS.length });
+    expect(again.body.categoriesCreated).toEqual([]);
+    expect(await menuOf(owner.client)).toEqual(menu);
+  });
+
+  it('adds nothing for a menu that already has every sample product, not even an empty category', async () => {
+    const owner = await buildTenant(server);
+    const category = await owner.client.post<CategoryView>('/api/tenant/menu/categories', { name: 'Carta' });
+    for (const { product } of SAMPLE_PRODUCTS) {
+      const created = await owner.client.post('/api/tenant/menu/products', {
+        name: product.name,
+        priceCents: product.priceCents + 100,
+        categoryId: category.body.id,
+      });
+      expect(created.status).toBe(201);
+    }
+    const before = await menuOf(owner.client);
+    const loaded = await owner.client.post<MenuImportResult>('/api/tenant/menu/sample');
+    expect(loaded.body).toEqual({
+      rows: SAMPLE_PRODUCTS.length,
+      created: 0,
+      updated: 0,
+      unchanged: SAMPLE_PRODUCTS.length,
+      categoriesCreated: [],
+    });
+    expect(await menuOf(owner.client)).toEqual(before);
+    expect((await owner.client.get<StationView[]>('/api/tenant/stations')).body).toEqual([]);
   });
 
   it('loads the sample once when it is asked for three times at once', async () => {
@@ -374,7 +500,7 @@ describe('menu import', () => {
     );
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
     const created = answers.map((answer) => answer.body.created).sort((a, b) => b - a);
-    const productCount = SAMPLE_MENU.reduce((sum, category) => sum + category.products.length, 0);
+    const productCount = SAMPLE_PRODUCTS.length;
     expect(created).toEqual([productCount, 0, 0]);
     const menu = await menuOf(owner.client);
     expect(menu.products).toHaveLength(productCount);

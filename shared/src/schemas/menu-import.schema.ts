@@ -59,6 +59,10 @@ export const MenuInvalidFileDetails = z.object({
 });
 export type MenuInvalidFileDetails = z.infer<typeof MenuInvalidFileDetails>;
 
+/**
+ * What an import did, row by row. The sample menu answers it too, but only ever adds: `updated`
+ * is 0 and `unchanged` counts the sample products the menu already had, which it left alone.
+ */
 export const MenuImportResult = z.object({
   rows: z.int(),
   created: z.int(),

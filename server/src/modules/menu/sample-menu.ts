@@ -230,33 +230,42 @@ export const SAMPLE_MENU: readonly SampleCategory[] = [
   },
 ];
 
+/** A sample product with the category the sample lists it under. */
+export interface ListedSampleProduct {
+  category: SampleCategory;
+  product: SampleProduct;
+}
+
+/** Every product of the sample, in menu order. */
+export const SAMPLE_PRODUCTS: readonly ListedSampleProduct[] = SAMPLE_MENU.flatMap((category) =>
+  category.products.map((product) => ({ category, product })),
+);
+
 /**
- * The sample products as spreadsheet rows, so the import's checks and upsert load them. Without
- * SKU, Estación or Activo columns: a product the owner deactivated or re-routed stays so.
+ * Sample products as spreadsheet rows, so the import's checks and insert load them. Without SKU,
+ * Estación or Activo columns: a new product is active and cooks at its category's station.
  */
-export function sampleMenuSheet(): MenuSheet {
-  const rows: RawMenuRow[] = SAMPLE_MENU.flatMap((category) =>
-    category.products.map((product) => ({
-      row: 0,
-      cells: {
-        category: category.name,
-        name: product.name,
-        price: product.priceCents / 100,
-        description: product.description,
-      },
-    })),
-  );
-  rows.forEach((row, index) => (row.row = index + 2));
+export function sampleMenuSheet(products: readonly ListedSampleProduct[] = SAMPLE_PRODUCTS): MenuSheet {
+  const rows: RawMenuRow[] = products.map(({ category, product }, index) => ({
+    row: index + 2,
+    cells: {
+      category: category.name,
+      name: product.name,
+      price: product.priceCents / 100,
+      description: product.description,
+    },
+  }));
   return { columns: new Set(['category', 'name', 'price', 'description']), rows };
 }
 
 /**
- * Loads the sample pollería menu in one transaction. Idempotent: stations, categories and option
- * groups are matched by name and created only when missing (an owner's changes to them stay);
- * products are upserted by name through the import, so a second call updates and never
- * duplicates; option groups missing from a sample product are attached after its own ones.
- * Loads asked for at once queue behind one another (stations, then menu — the one lock order),
- * so the later ones find the first one's records.
+ * Loads the sample pollería menu in one transaction, adding only what the business lacks: the
+ * sample products whose name no product has, and what those need that is missing too — their
+ * category (with its station), their option groups (with their options) and the links between
+ * them. A record that exists, the owner's or an earlier sample's, is never touched: not its price,
+ * description, category, station, active flag, options or option groups. So a second load adds
+ * nothing. Loads asked for at once queue behind one another (stations, then menu — the one lock
+ * order), so the later ones find the first one's records.
  */
 export async function loadSampleMenu(em: EntityManager, tenant: Tenant): Promise<MenuImportResult> {
   return answerUniqueViolation(
@@ -264,15 +273,29 @@ export async function loadSampleMenu(em: EntityManager, tenant: Tenant): Promise
       em.transactional(async (tx) => {
         await lockTenantScope(tx, 'stations');
         await lockTenantScope(tx, 'menu');
-        const stationIds = await ensureStations(tx);
-        const categoriesCreated = await ensureCategories(tx, stationIds);
-        const applied = await applyMenuRows(tx, tenant, sampleMenuSheet(), 'reject');
-        const groupIds = await ensureOptionGroups(tx);
-        await attachOptionGroups(tx, applied.productIds, groupIds);
-        return { ...applied.result, categoriesCreated };
+        const missing = await missingSampleProducts(tx);
+        const categoriesCreated = await addMissingCategories(tx, missing);
+        // Only missing products go through the import, so it creates them all and updates none.
+        const applied = await applyMenuRows(tx, tenant, sampleMenuSheet(missing), 'reject');
+        await linkOptionGroups(tx, missing, applied.productIds);
+        const { created } = applied.result;
+        return {
+          rows: SAMPLE_PRODUCTS.length,
+          created,
+          updated: 0,
+          unchanged: SAMPLE_PRODUCTS.length - created,
+          categoriesCreated,
+        };
       }),
     menuChangedMeanwhile,
   );
+}
+
+/** The sample products no product of the business is named like (in any case, active or not). */
+async function missingSampleProducts(tx: EntityManager): Promise<ListedSampleProduct[]> {
+  const rows = await selectRows<{ name: string }>(tx, 'select name from products');
+  const taken = new Set(rows.map((row) => nameKey(row.name)));
+  return SAMPLE_PRODUCTS.filter(({ product }) => !taken.has(nameKey(product.name)));
 }
 
 async function idsByName(tx: EntityManager, table: string): Promise<Map<string, string>> {
@@ -291,106 +314,112 @@ async function idsByName(tx: EntityManager, table: string): Promise<Map<string, 
 }
 
 /**
- * The sample's stations by name key. Missing ones are created and given to every active branch,
- * so a branch opened before the sample sends the sample's dishes somewhere.
+ * Creates the sample categories the missing products are listed under and the business lacks,
+ * each with its sample colour and station. Answers their names, in menu order.
  */
-async function ensureStations(tx: EntityManager): Promise<Map<string, string>> {
-  const ids = await idsByName(tx, 'kitchen_stations');
-  let position = await tx.count(KitchenStation, {});
-  const created: KitchenStation[] = [];
-  for (const name of DEFAULT_STATION_NAMES) {
-    if (!ids.has(nameKey(name))) {
-      const station = tx.create(KitchenStation, { name, position: position++ });
-      ids.set(nameKey(name), station.id);
-      created.push(station);
-    }
-  }
-  await tx.flush();
-  if (created.length > 0) {
-    const branches = await tx.find(Branch, { active: true }, { fields: ['id'] });
-    linkStations(
-      tx,
-      branches.map((branch) => branch.id),
-      created,
-    );
-    await tx.flush();
-  }
-  return ids;
-}
-
-async function ensureCategories(
+async function addMissingCategories(
   tx: EntityManager,
-  stationIds: ReadonlyMap<string, string>,
+  missing: readonly ListedSampleProduct[],
 ): Promise<string[]> {
   const existing = await idsByName(tx, 'categories');
+  const toCreate = SAMPLE_MENU.filter(
+    (category) =>
+      !existing.has(nameKey(category.name)) && missing.some((listed) => listed.category === category),
+  );
+  if (toCreate.length === 0) {
+    return [];
+  }
+  const stationIds = await addMissingStations(
+    tx,
+    toCreate.map((category) => category.station),
+  );
   let position = await tx.count(Category, {});
-  const created: string[] = [];
-  for (const category of SAMPLE_MENU) {
-    if (existing.has(nameKey(category.name))) {
-      continue;
-    }
+  for (const category of toCreate) {
     tx.create(Category, {
       name: category.name,
       colour: category.colour,
       stationId: stationIds.get(nameKey(category.station)) ?? null,
       position: position++,
     });
-    created.push(category.name);
   }
   await tx.flush();
-  return created;
+  return toCreate.map((category) => category.name);
 }
 
-/** The sample's option groups by name key; missing groups, and missing options of existing ones, are added. */
-async function ensureOptionGroups(tx: EntityManager): Promise<Map<string, string>> {
-  const ids = await idsByName(tx, 'option_groups');
-  let position = await tx.count(OptionGroup, {});
-  for (const sample of SAMPLE_OPTION_GROUPS) {
-    let groupId = ids.get(nameKey(sample.name));
-    if (!groupId) {
-      const { name, required, minChoices, maxChoices } = sample;
-      groupId = tx.create(OptionGroup, { name, required, minChoices, maxChoices, position: position++ }).id;
-      ids.set(nameKey(sample.name), groupId);
-    }
-    await tx.flush();
-    const options = await tx.find(Option, { optionGroupId: groupId });
-    const known = new Set(options.map((option) => nameKey(option.name)));
-    let optionPosition = Math.max(-1, ...options.map((option) => option.position)) + 1;
-    for (const option of sample.options) {
-      if (!known.has(nameKey(option.name))) {
-        tx.create(Option, { optionGroupId: groupId, ...option, position: optionPosition++ });
-      }
+/**
+ * Every station by name key, after creating those of `names` the business lacks. A created one
+ * is given to every active branch, so a branch opened before the sample sends its dishes somewhere.
+ */
+async function addMissingStations(tx: EntityManager, names: readonly string[]): Promise<Map<string, string>> {
+  const ids = await idsByName(tx, 'kitchen_stations');
+  let position = await tx.count(KitchenStation, {});
+  const created: KitchenStation[] = [];
+  for (const name of DEFAULT_STATION_NAMES) {
+    if (names.includes(name) && !ids.has(nameKey(name))) {
+      const station = tx.create(KitchenStation, { name, position: position++ });
+      ids.set(nameKey(name), station.id);
+      created.push(station);
     }
   }
+  if (created.length === 0) {
+    return ids;
+  }
+  await tx.flush();
+  const branches = await tx.find(Branch, { active: true }, { fields: ['id'] });
+  linkStations(
+    tx,
+    branches.map((branch) => branch.id),
+    created,
+  );
   await tx.flush();
   return ids;
 }
 
-async function attachOptionGroups(
+/**
+ * Gives each product the sample just created its option groups, in the order the waiter asks.
+ * A group the business has by that name is used as it is; a missing one is created with its
+ * options.
+ */
+async function linkOptionGroups(
   tx: EntityManager,
+  created: readonly ListedSampleProduct[],
   productIds: ReadonlyMap<string, string>,
-  groupIds: ReadonlyMap<string, string>,
 ): Promise<void> {
-  const wanted = SAMPLE_MENU.flatMap((category) => category.products).filter(
-    (product) => product.optionGroups?.length,
+  const wanted = new Set(created.flatMap(({ product }) => product.optionGroups ?? []));
+  if (wanted.size === 0) {
+    return;
+  }
+  const groupIds = await idsByName(tx, 'option_groups');
+  const newGroups = SAMPLE_OPTION_GROUPS.filter(
+    (sample) => wanted.has(sample.name) && !groupIds.has(nameKey(sample.name)),
   );
-  const ids = wanted.map((product) => productIds.get(nameKey(product.name))).filter((id) => id !== undefined);
-  const links = await tx.find(ProductOptionGroup, { productId: { $in: ids } });
-  for (const product of wanted) {
+  let position = await tx.count(OptionGroup, {});
+  const groups = newGroups.map((sample) => {
+    const { name, required, minChoices, maxChoices } = sample;
+    return {
+      sample,
+      group: tx.create(OptionGroup, { name, required, minChoices, maxChoices, position: position++ }),
+    };
+  });
+  // Groups first: options and links name them by a plain uuid column, which the flush cannot order by.
+  await tx.flush();
+  for (const { sample, group } of groups) {
+    groupIds.set(nameKey(sample.name), group.id);
+    sample.options.forEach((option, optionPosition) =>
+      tx.create(Option, { optionGroupId: group.id, ...option, position: optionPosition }),
+    );
+  }
+  for (const { product } of created) {
     const productId = productIds.get(nameKey(product.name));
     if (!productId) {
-      continue;
+      throw new Error(`The sample product ${product.name} was not created`);
     }
-    const own = links.filter((link) => link.productId === productId);
-    const linked = new Set(own.map((link) => link.optionGroupId));
-    let position = Math.max(-1, ...own.map((link) => link.position)) + 1;
-    for (const groupName of product.optionGroups ?? []) {
+    (product.optionGroups ?? []).forEach((groupName, linkPosition) => {
       const optionGroupId = groupIds.get(nameKey(groupName));
-      if (optionGroupId && !linked.has(optionGroupId)) {
-        tx.create(ProductOptionGroup, { productId, optionGroupId, position: position++ });
-        linked.add(optionGroupId);
+      if (optionGroupId) {
+        tx.create(ProductOptionGroup, { productId, optionGroupId, position: linkPosition });
       }
-    }
+    });
   }
   await tx.flush();
 }

@@ -34,3 +34,27 @@ export function describeImportResult(result: MenuImportResult): string {
   }
   return sentences.join(' ');
 }
+
+/**
+ * "Agregamos 27 productos de ejemplo. 2 ya los tenías y no los tocamos." plus the categories it
+ * created: the sample only adds, so there is never an update to report.
+ */
+export function describeSampleResult(result: MenuImportResult): string {
+  const { created, unchanged, categoriesCreated } = result;
+  if (created === 0) {
+    return t('menu.sample.result.nothing');
+  }
+  const sentences = [t('menu.sample.result.added', { count: created })];
+  if (unchanged > 0) {
+    sentences.push(t('menu.sample.result.kept', { count: unchanged }));
+  }
+  if (categoriesCreated.length > 0) {
+    sentences.push(
+      t('menu.import.result.categories', {
+        count: categoriesCreated.length,
+        names: categoriesCreated.join(', '),
+      }),
+    );
+  }
+  return sentences.join(' ');
+}

@@ -135,6 +135,16 @@ export const menuEn = {
 
   'menu.sample.load': 'Load a sample pollería menu',
   'menu.sample.loading': 'Loading the sample menu…',
+  'menu.sample.result.added': {
+    one: 'We added {count} sample product.',
+    other: 'We added {count} sample products.',
+  },
+  'menu.sample.result.kept': {
+    one: 'You already had {count}, and we left it untouched.',
+    other: 'You already had {count}, and we left them untouched.',
+  },
+  'menu.sample.result.nothing':
+    'You already had every sample product: we added nothing and left your menu as it was.',
 
   'menu.import.heading': 'Import / export',
   'menu.import.lead':

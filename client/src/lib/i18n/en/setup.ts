@@ -71,7 +71,7 @@ export const setupEn = {
   'setup.products.excel.body': 'Download the template, fill in your products and upload it. A CSV works too.',
   'setup.products.sample.title': 'With a sample menu',
   'setup.products.sample.body':
-    'We load a typical pollería menu (chicken, grills, drinks) for you to adjust as you like.',
+    'We load a typical pollería menu (chicken, grills, drinks) for you to adjust as you like. We only add what you lack: your own products stay as you wrote them.',
   'setup.products.added.title': 'Your menu so far',
   'setup.products.added.count': {
     one: '{count} product',

@@ -134,6 +134,16 @@ export const menuEsPE = {
 
   'menu.sample.load': 'Cargar menú de ejemplo de pollería',
   'menu.sample.loading': 'Cargando la carta de ejemplo…',
+  'menu.sample.result.added': {
+    one: 'Agregamos {count} producto de ejemplo.',
+    other: 'Agregamos {count} productos de ejemplo.',
+  },
+  'menu.sample.result.kept': {
+    one: '{count} ya lo tenías y no lo tocamos.',
+    other: '{count} ya los tenías y no los tocamos.',
+  },
+  'menu.sample.result.nothing':
+    'Ya tenías todos los productos de ejemplo: no agregamos nada ni tocamos tu carta.',
 
   'menu.import.heading': 'Importar / exportar',
   'menu.import.lead':

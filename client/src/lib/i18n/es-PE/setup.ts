@@ -71,7 +71,7 @@ export const setupEsPE = {
     'Descarga la plantilla, llénala con tus productos y súbela. También puedes subir un CSV.',
   'setup.products.sample.title': 'Con una carta de ejemplo',
   'setup.products.sample.body':
-    'Cargamos una carta típica de pollería (pollos, parrillas, bebidas) para que la ajustes a tu gusto.',
+    'Cargamos una carta típica de pollería (pollos, parrillas, bebidas) para que la ajustes a tu gusto. Solo agregamos lo que te falta: tus productos quedan como los escribiste.',
   'setup.products.added.title': 'Tu carta hasta ahora',
   'setup.products.added.count': {
     one: '{count} producto',
