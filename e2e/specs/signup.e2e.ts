@@ -70,6 +70,14 @@ test('an owner whose restaurant is set up logs in and lands on its home', async 
   });
   expect(created.status()).toBe(201);
   await completeSetupThroughApi(request);
+  // Branch cards read the list alone, counts included: never one request per branch.
+  const branchReads: string[] = [];
+  page.on('request', (sent) => {
+    const { pathname } = new URL(sent.url());
+    if (pathname.startsWith('/api/tenant/branches')) {
+      branchReads.push(pathname);
+    }
+  });
 
   await page.goto('/ingresar');
   await page.getByLabel('Correo electrónico').fill(email);
@@ -83,4 +91,14 @@ test('an owner whose restaurant is set up logs in and lands on its home', async 
   await expect(page.getByRole('heading', { name: '¡Hola, Pollería La Esquina!' })).toBeVisible();
   await expect(page.getByText('1 producto', { exact: true })).toBeVisible();
   await expect(page.getByText('Te quedan 14 días de prueba')).toBeVisible();
+  const card = page.getByRole('region', { name: 'Locales' });
+  await expect(card.getByRole('listitem').filter({ hasText: 'Local principal' })).toContainText(
+    '6 mesas · 1 caja',
+  );
+
+  await page.goto('/app/locales');
+  const branch = page.getByRole('listitem').filter({ hasText: 'Local principal' });
+  await expect(branch).toContainText('6 mesas · 1 caja');
+  expect(branchReads).toContain('/api/tenant/branches');
+  expect(branchReads.filter((read) => read !== '/api/tenant/branches')).toEqual([]);
 });

@@ -67,6 +67,8 @@ describe('branches, zones, tables, cash registers and stations', () => {
           district: 'Pueblo Libre',
           timezone: 'America/Lima',
           active: true,
+          tableCount: 0,
+          cashRegisterCount: 0,
         },
         zones: [
           { id: expect.any(String), branchId: detail.branch.id, name: 'Salón', position: 0, active: true },
@@ -121,6 +123,69 @@ describe('branches, zones, tables, cash registers and stations', () => {
       expect(back.body.error.code).toBe('PLAN_LIMIT_REACHED');
       expect((await detailOf(client, first.branch.id)).branch.active).toBe(false);
       expect((await detailOf(client, replacement.branch.id)).branch.active).toBe(true);
+    });
+
+    it('counts each branch’s active tables and cash registers, the same in the list and the detail', async () => {
+      const owner = await buildTenant(server);
+      const { client } = owner;
+      await onProPlan(owner);
+      const centro = await openBranch(client, 'Local Centro');
+      const playa = await openBranch(client, 'Local Playa');
+      const vacio = await openBranch(client, 'Local Vacío');
+      const tables = await Promise.all(
+        [1, 2, 3].map((number) =>
+          created(
+            client.post<TableView>(`/api/tenant/branches/${centro.branch.id}/tables`, {
+              zoneId: centro.zones[0]?.id,
+              number,
+            }),
+          ),
+        ),
+      );
+      await created(
+        client.post<TableView>(`/api/tenant/branches/${playa.branch.id}/tables`, {
+          zoneId: playa.zones[0]?.id,
+          number: 1,
+        }),
+      );
+      const registers = await Promise.all(
+        ['Caja 1', 'Caja 2'].map((name) =>
+          created(
+            client.post<CashRegisterView>(`/api/tenant/branches/${centro.branch.id}/cash-registers`, {
+              name,
+            }),
+          ),
+        ),
+      );
+      await created(
+        client.post<CashRegisterView>(`/api/tenant/branches/${playa.branch.id}/cash-registers`, {
+          name: 'Caja playa',
+        }),
+      );
+      // Deactivated tables and registers stay on record but no longer count.
+      expect((await client.patch(`/api/tenant/tables/${tables[2]?.id}`, { active: false })).status).toBe(200);
+      expect(
+        (await client.patch(`/api/tenant/cash-registers/${registers[1]?.id}`, { active: false })).status,
+      ).toBe(200);
+
+      const list = await client.get<BranchView[]>('/api/tenant/branches');
+      expect(list.status).toBe(200);
+      expect(list.body.map((branch) => [branch.name, branch.tableCount, branch.cashRegisterCount])).toEqual([
+        ['Local Centro', 2, 1],
+        ['Local Playa', 1, 1],
+        ['Local Vacío', 0, 0],
+      ]);
+      for (const branch of list.body) {
+        expect((await detailOf(client, branch.id)).branch).toEqual(branch);
+      }
+
+      // A reactivated table counts again, and the edit's answer already says so.
+      await client.patch(`/api/tenant/tables/${tables[2]?.id}`, { active: true });
+      const edited = await client.patch<BranchDetailView>(`/api/tenant/branches/${centro.branch.id}`, {
+        name: 'Local Centro de Lima',
+      });
+      expect(edited.body.branch).toMatchObject({ tableCount: 3, cashRegisterCount: 1 });
+      expect(vacio.branch).toMatchObject({ tableCount: 0, cashRegisterCount: 0 });
     });
 
     it('names invalid and unknown fields', async () => {

@@ -139,7 +139,12 @@ describe('setup wizard', () => {
         tableCount: 8,
       });
       expect(saved.status).toBe(200);
-      expect(saved.body.branch).toMatchObject({ ...BRANCH_STEP, active: true, tableCount: 8 });
+      expect(saved.body.branch).toMatchObject({
+        ...BRANCH_STEP,
+        active: true,
+        tableCount: 8,
+        cashRegisterCount: 0,
+      });
       expect(saved.body.nextStep).toBe('fiscal');
 
       const detail = await branchDetail(owner.client, saved.body.branch?.id ?? '');
@@ -387,6 +392,9 @@ describe('setup wizard', () => {
       expect(renamed.body.cashRegister).toEqual({ ...first.body.cashRegister, name: 'Caja principal' });
       const detail = await branchDetail(owner.client, branchId);
       expect(detail.cashRegisters.map((register) => register.name)).toEqual(['Caja principal']);
+      // The wizard's branch is the same BranchView, counts included, as the branches API answers.
+      expect(renamed.body.branch).toEqual(detail.branch);
+      expect(renamed.body.branch).toMatchObject({ tableCount: 3, cashRegisterCount: 1 });
     });
   });
 

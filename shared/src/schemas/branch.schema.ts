@@ -27,6 +27,10 @@ export const BranchView = z.object({
   district: z.string().nullable(),
   timezone: z.string(),
   active: z.boolean(),
+  /** How many of its tables are active (deactivated ones are not counted). */
+  tableCount: z.int(),
+  /** How many of its cash registers are active. */
+  cashRegisterCount: z.int(),
 });
 export type BranchView = z.infer<typeof BranchView>;
 

@@ -61,7 +61,7 @@ export const SetupView = z.object({
   /** The first step not done yet, or `done` when all four are (before or after completing). */
   nextStep: z.enum([...SETUP_STEPS, 'done']),
   fiscal: FiscalView.nullable(),
-  branch: BranchView.extend({ tableCount: z.int() }).nullable(),
+  branch: BranchView.nullable(),
   cashRegister: CashRegisterView.nullable(),
   productCount: z.int(),
 });

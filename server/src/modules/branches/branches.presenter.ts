@@ -12,7 +12,13 @@ import type { DiningTable } from './dining-table.entity.ts';
 import type { KitchenStation } from './kitchen-station.entity.ts';
 import type { Zone } from './zone.entity.ts';
 
-export function presentBranch(branch: Branch): BranchView {
+/** How many active tables and cash registers a branch has. */
+export interface BranchCounts {
+  tableCount: number;
+  cashRegisterCount: number;
+}
+
+export function presentBranch(branch: Branch, counts: BranchCounts): BranchView {
   return {
     id: branch.id,
     name: branch.name,
@@ -20,6 +26,8 @@ export function presentBranch(branch: Branch): BranchView {
     district: branch.district ?? null,
     timezone: branch.timezone,
     active: branch.active,
+    tableCount: counts.tableCount,
+    cashRegisterCount: counts.cashRegisterCount,
   };
 }
 
@@ -68,9 +76,14 @@ export interface BranchDetail {
   stations: { station: KitchenStation; branchIds: string[] }[];
 }
 
+/** The branch's counts come from the rows the detail lists, so they always agree with them. */
 export function presentBranchDetail(detail: BranchDetail): BranchDetailView {
+  const counts: BranchCounts = {
+    tableCount: detail.tables.filter((table) => table.active).length,
+    cashRegisterCount: detail.cashRegisters.filter((register) => register.active).length,
+  };
   return {
-    branch: presentBranch(detail.branch),
+    branch: presentBranch(detail.branch, counts),
     zones: detail.zones.map(presentZone),
     tables: detail.tables.map(presentTable),
     cashRegisters: detail.cashRegisters.map(presentCashRegister),

@@ -49,7 +49,7 @@ export function branchRoutes(_deps: TenantModuleDeps): Router {
 
   router.get('/branches', can('branches.view'), async (_req, res) => {
     const { em } = tenantScope(res);
-    res.json((await listBranches(em)).map(presentBranch));
+    res.json((await listBranches(em)).map(({ branch, counts }) => presentBranch(branch, counts)));
   });
 
   router.post('/branches', can('branches.manage'), validate(BranchInput), async (_req, res) => {

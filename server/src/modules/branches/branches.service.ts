@@ -12,7 +12,7 @@ import type {
   ZonePatch,
 } from '@smartket/shared';
 import { lockTenantScope } from '../../db/locks.ts';
-import { findOr404 } from '../../db/queries.ts';
+import { findOr404, selectRows } from '../../db/queries.ts';
 import { assignDefined } from '../../lib/assign.ts';
 import { answerUniqueViolation, fieldError, notFound, type AppError } from '../../lib/errors.ts';
 import { assertNameFree, nameTaken, normalizeName } from '../../lib/names.ts';
@@ -20,7 +20,7 @@ import { assertWithinPlanLimit } from '../plans/plans.policy.ts';
 import type { Tenant } from '../tenants/tenant.entity.ts';
 import { BranchStation } from './branch-station.entity.ts';
 import { Branch } from './branch.entity.ts';
-import type { BranchDetail } from './branches.presenter.ts';
+import type { BranchCounts, BranchDetail } from './branches.presenter.ts';
 import { CashRegister } from './cash-register.entity.ts';
 import { DiningTable } from './dining-table.entity.ts';
 import { KitchenStation } from './kitchen-station.entity.ts';
@@ -35,6 +35,11 @@ export const DEFAULT_ZONE_NAME = 'Salón';
  */
 export const DEFAULT_STATION_NAMES = ['Brasa', 'Cocina', 'Bar'] as const;
 
+export interface BranchWithCounts {
+  branch: Branch;
+  counts: BranchCounts;
+}
+
 export interface StationWithBranches {
   station: KitchenStation;
   branchIds: string[];
@@ -46,9 +51,52 @@ const STATION_NAME_INDEX = 'kitchen_stations_name_unique';
 // ---------------------------------------------------------------------------------------------
 // Branches
 
-/** Every branch of the business, active or not, by name. */
-export function listBranches(em: EntityManager): Promise<Branch[]> {
-  return em.find(Branch, {}, { orderBy: { name: 'asc', createdAt: 'asc' } });
+/** The counts of a branch with no active tables or registers (or of no branch yet). */
+export const NO_BRANCH_COUNTS: BranchCounts = { tableCount: 0, cashRegisterCount: 0 };
+
+/** Every branch of the business, active or not, by name, with its counts: two queries however many. */
+export async function listBranches(em: EntityManager): Promise<BranchWithCounts[]> {
+  const branches = await em.find(Branch, {}, { orderBy: { name: 'asc', createdAt: 'asc' } });
+  const counts = await countBranchContents(
+    em,
+    branches.map((branch) => branch.id),
+  );
+  return branches.map((branch) => ({ branch, counts: counts.get(branch.id) ?? NO_BRANCH_COUNTS }));
+}
+
+/**
+ * How many active tables and active cash registers each of `branchIds` has, in one grouped
+ * query. A branch with neither is answered with zeros.
+ */
+export async function countBranchContents(
+  em: EntityManager,
+  branchIds: readonly string[],
+): Promise<Map<string, BranchCounts>> {
+  const counts = new Map(branchIds.map((branchId) => [branchId, NO_BRANCH_COUNTS]));
+  if (branchIds.length === 0) {
+    return counts;
+  }
+  const rows = await selectRows<BranchCounts & { branchId: string }>(
+    em,
+    `select branch_id as "branchId",
+            count(*) filter (where kind = 'table')::int as "tableCount",
+            count(*) filter (where kind = 'cash_register')::int as "cashRegisterCount"
+       from (select branch_id, 'table' as kind from dining_tables where active
+             union all
+             select branch_id, 'cash_register' from cash_registers where active) as active_rows
+      where branch_id in (select value::uuid from jsonb_array_elements_text(?::jsonb))
+      group by branch_id`,
+    [JSON.stringify(branchIds)],
+  );
+  for (const { branchId, tableCount, cashRegisterCount } of rows) {
+    counts.set(branchId, { tableCount, cashRegisterCount });
+  }
+  return counts;
+}
+
+/** One branch's active tables and cash registers. */
+export async function countBranchContent(em: EntityManager, branchId: string): Promise<BranchCounts> {
+  return (await countBranchContents(em, [branchId])).get(branchId) ?? NO_BRANCH_COUNTS;
 }
 
 /** One branch with its zones, tables, cash registers and the stations it has; 404 when unknown. */

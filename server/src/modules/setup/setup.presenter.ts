@@ -7,7 +7,7 @@ export function presentSetup(state: SetupState): SetupView {
     complete: state.complete,
     nextStep: nextStepOf(state),
     fiscal: state.fiscal ? { ...state.fiscal, currency: 'PEN' } : null,
-    branch: state.branch ? { ...presentBranch(state.branch), tableCount: state.tableCount } : null,
+    branch: state.branch ? presentBranch(state.branch, state.branchCounts) : null,
     cashRegister: state.cashRegister ? presentCashRegister(state.cashRegister) : null,
     productCount: state.productCount,
   };

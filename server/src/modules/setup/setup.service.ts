@@ -12,9 +12,12 @@ import { z } from 'zod';
 import { lockTenantScope } from '../../db/locks.ts';
 import { AppError } from '../../lib/errors.ts';
 import { Branch } from '../branches/branch.entity.ts';
+import type { BranchCounts } from '../branches/branches.presenter.ts';
 import {
+  countBranchContent,
   ensureSetupStations,
   lockBranch,
+  NO_BRANCH_COUNTS,
   openBranch,
   openCashRegister,
   reviseBranch,
@@ -22,7 +25,6 @@ import {
   setActiveTableCount,
 } from '../branches/branches.service.ts';
 import { CashRegister } from '../branches/cash-register.entity.ts';
-import { DiningTable } from '../branches/dining-table.entity.ts';
 import { Product } from '../menu/product.entity.ts';
 import { Setting } from '../settings/setting.entity.ts';
 import type { Tenant } from '../tenants/tenant.entity.ts';
@@ -49,7 +51,8 @@ export interface SetupState {
   missing: SetupStep[];
   fiscal: FiscalProfile | null;
   branch: Branch | null;
-  tableCount: number;
+  /** The setup branch's active tables and registers; zeros before it exists. */
+  branchCounts: BranchCounts;
   cashRegister: CashRegister | null;
   productCount: number;
 }
@@ -63,7 +66,7 @@ export async function readSetup(em: EntityManager, tenant: Tenant): Promise<Setu
     branch && progress.cashRegisterId
       ? await em.findOne(CashRegister, { id: progress.cashRegisterId, branchId: branch.id })
       : null;
-  const tableCount = branch ? await em.count(DiningTable, { branchId: branch.id, active: true }) : 0;
+  const branchCounts = branch ? await countBranchContent(em, branch.id) : NO_BRANCH_COUNTS;
   const productCount = await em.count(Product, { active: true });
 
   const done: Record<SetupStep, boolean> = {
@@ -77,7 +80,7 @@ export async function readSetup(em: EntityManager, tenant: Tenant): Promise<Setu
     missing: SETUP_STEPS.filter((step) => !done[step]),
     fiscal,
     branch,
-    tableCount,
+    branchCounts,
     cashRegister,
     productCount,
   };
