@@ -52,7 +52,12 @@ export default defineConfig({
       // Owners set up and manage from a tablet; journeys tagged @tablet run there too.
       name: 'tablet',
       grep: /@tablet/,
-      use: { browserName: 'chromium', viewport: { width: 820, height: 1180 }, isMobile: true, hasTouch: true },
+      use: {
+        browserName: 'chromium',
+        viewport: { width: 820, height: 1180 },
+        isMobile: true,
+        hasTouch: true,
+      },
     },
   ],
   webServer: {
