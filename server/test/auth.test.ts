@@ -1,4 +1,4 @@
-import type { ErrorBody, MeView } from '@smartket/shared';
+import { trialEndFrom, type ErrorBody, type MeView } from '@smartket/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/lib/clock.ts';
 import { buildTenant, uniqueEmail } from './factories.ts';
@@ -36,7 +36,7 @@ describe('accounts and sessions', () => {
       plan: 'trial',
       status: 'active',
       lineOfBusiness: 'polleria',
-      trialEndsAt: new Date(clock.now().getTime() + 14 * DAY).toISOString(),
+      trialEndsAt: trialEndFrom(clock.now()).toISOString(),
     });
     const cookie = response.headers.getSetCookie().join('\n');
     expect(cookie).toMatch(/smartket_session=[a-z2-7]+\.[a-z2-7]+/);

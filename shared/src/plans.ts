@@ -46,21 +46,36 @@ export const PLAN_DEFINITIONS: Readonly<Record<Plan, PlanDefinition>> = {
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+// Trials run on Lima's calendar, where SmartKet's restaurants are; Peru keeps UTC−5 all year.
+const LIMA_OFFSET_MS = -5 * 60 * 60 * 1000;
 
-/** When a trial that starts at `start` and lasts `days` ends. */
-export function trialEndFrom(start: Date, days: number = TRIAL_DAYS): Date {
-  return new Date(start.getTime() + days * DAY_MS);
+/** Days since the epoch on Lima's calendar: equal for two instants of the same Lima day. */
+function limaDay(instant: Date): number {
+  return Math.floor((instant.getTime() + LIMA_OFFSET_MS) / DAY_MS);
 }
 
 /**
- * Whole days of trial left, counting today's unfinished day: 14 on sign-up day, 1 on the
- * last day, 0 once it has ended. `null` when the plan is not a trial.
+ * When a trial of `days` days that starts at `start` ends: at the last moment (23:59:59.999,
+ * Lima) of its last day, counting the start's own day as the first — so a restaurant is never
+ * locked in the middle of an evening's service. `days = 0` gives an end already past.
+ */
+export function trialEndFrom(start: Date, days: number = TRIAL_DAYS): Date {
+  const dayAfterLast = limaDay(start) + days;
+  return new Date(dayAfterLast * DAY_MS - LIMA_OFFSET_MS - 1);
+}
+
+/**
+ * Lima calendar days of trial left, today included: 14 on sign-up day, 1 on the last day, 0
+ * once it has ended. `null` when the plan is not a trial.
  */
 export function trialDaysLeft(plan: Plan, trialEndsAt: Date | null, now: Date): number | null {
   if (plan !== 'trial' || !trialEndsAt) {
     return null;
   }
-  return Math.max(0, Math.ceil((trialEndsAt.getTime() - now.getTime()) / DAY_MS));
+  if (trialEndsAt.getTime() <= now.getTime()) {
+    return 0;
+  }
+  return limaDay(trialEndsAt) - limaDay(now) + 1;
 }
 
 /** A trial that has ended turns the tenant read-only: reads work, every write answers 402. */
