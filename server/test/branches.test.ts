@@ -229,10 +229,17 @@ describe('branches, zones, tables, cash registers and stations', () => {
       const off = await client.patch<ZoneView>(`/api/tenant/zones/${terraza.id}`, { active: false });
       expect(off.body.active).toBe(false);
 
+      const azotea = await created(
+        client.post<ZoneView>(`/api/tenant/branches/${branch.id}/zones`, { name: 'Azotea' }),
+      );
+      await client.patch(`/api/tenant/zones/${azotea.id}`, { position: 0 });
+
+      // Same position: in the order they were added, not by name.
       const detail = await detailOf(client, branch.id);
       expect(detail.zones.map((zone) => [zone.name, zone.position, zone.active])).toEqual([
         ['Salón', 0, true],
         ['Terraza techada', 0, false],
+        ['Azotea', 0, true],
       ]);
     });
   });
@@ -441,11 +448,12 @@ describe('branches, zones, tables, cash registers and stations', () => {
       const back = await client.patch<ErrorBody>(`/api/tenant/cash-registers/${caja1.id}`, { active: true });
       expect(back.status).toBe(403);
 
+      // In the order they were opened (not by name), inactive ones flagged where they were.
       const registers = (await detailOf(client, branch.id)).cashRegisters;
       expect(registers.map((register) => [register.name, register.active])).toEqual([
+        ['Caja delivery', false],
         ['Caja 2', true],
         ['Caja 3', true],
-        ['Caja delivery', false],
       ]);
     });
 

@@ -102,16 +102,22 @@ export async function countBranchContent(em: EntityManager, branchId: string): P
 /** One branch with its zones, tables, cash registers and the stations it has; 404 when unknown. */
 export async function loadBranchDetail(em: EntityManager, branchId: string): Promise<BranchDetail> {
   const branch = await findBranch(em, branchId);
-  const zones = await em.find(Zone, { branchId }, { orderBy: { position: 'asc', name: 'asc' } });
+  // Presentation order: the owner's order, then the order they were added in.
+  const zones = await em.find(
+    Zone,
+    { branchId },
+    { orderBy: { position: 'asc', createdAt: 'asc', id: 'asc' } },
+  );
   const tables = await em.find(
     DiningTable,
     { branchId },
     { orderBy: { number: 'asc', active: 'desc', createdAt: 'asc' } },
   );
+  // In the order they were opened: "Caja principal" (the wizard's) before "Caja 2".
   const cashRegisters = await em.find(
     CashRegister,
     { branchId },
-    { orderBy: { name: 'asc', createdAt: 'asc' } },
+    { orderBy: { createdAt: 'asc', id: 'asc' } },
   );
   const links = await em.find(BranchStation, { branchId });
   const stations = await stationsWithBranches(em, {
