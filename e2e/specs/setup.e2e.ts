@@ -89,7 +89,7 @@ test('a new owner sets up the restaurant: fiscal data, branch, register, menu fr
   await expect(page.getByText('Te quedan 14 días de prueba')).toBeVisible();
 
   // The menu keeps the owner's own prices, with the sample's dishes around them.
-  await page.getByRole('link', { name: 'Menú', exact: true }).click();
+  await page.getByRole('link', { name: 'Carta', exact: true }).click();
   await expect(page).toHaveURL(/\/app\/menu/);
   const quarter = page.getByRole('listitem').filter({ hasText: '1/4 de pollo a la brasa' });
   await expect(quarter).toContainText('S/ 19.90');

@@ -89,8 +89,25 @@ test('an owner whose restaurant is set up logs in and lands on its home', async 
   await page.getByRole('button', { name: 'Ingresar' }).click();
   await expect(page).toHaveURL(/\/app$/);
   await expect(page.getByRole('heading', { name: '¡Hola, Pollería La Esquina!' })).toBeVisible();
-  await expect(page.getByText('1 producto', { exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Tu carta' })).toContainText('1 producto');
   await expect(page.getByText('Te quedan 14 días de prueba')).toBeVisible();
+  // The trial runs to the end of a day: the home names the day, never a time.
+  const planCard = page.getByRole('region', { name: 'Plan' });
+  await expect(planCard).toContainText(/Gratis hasta el \p{L}+ \d{1,2} de \p{L}+/u);
+  await expect(planCard).not.toContainText(/\d:\d\d/);
+  // The RUC can be added later, from the home and from the account menu.
+  await expect(page.getByRole('link', { name: /Datos del negocio/ })).toHaveAttribute(
+    'href',
+    '/app/configuracion?paso=datos-fiscales',
+  );
+  await page.getByRole('button', { name: 'Abrir menú de cuenta' }).click();
+  await expect(
+    page.locator('#user-menu-panel').getByRole('link', { name: /Datos del negocio/ }),
+  ).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(
+    page.getByRole('navigation', { name: 'Secciones de tu negocio' }).getByRole('link', { name: 'Carta' }),
+  ).toBeVisible();
   const card = page.getByRole('region', { name: 'Locales' });
   await expect(card.getByRole('listitem').filter({ hasText: 'Local principal' })).toContainText(
     '6 mesas · 1 caja',

@@ -1,5 +1,33 @@
 import type { MembershipView, MeView, TenantView } from '@smartket/shared';
 
+/** sessionStorage key: the business whose data this tab chose to look at read-only. */
+const BROWSE_KEY = 'smartket.readOnlyBrowsing';
+
+/** What this tab remembers, or null where it cannot (server render, storage blocked). */
+function readBrowsing(): string | null {
+  try {
+    return typeof sessionStorage === 'undefined' ? null : sessionStorage.getItem(BROWSE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** Remembers (or forgets) for this tab; without storage it lasts until the next reload. */
+function writeBrowsing(tenantId: string | null): void {
+  try {
+    if (typeof sessionStorage === 'undefined') {
+      return;
+    }
+    if (tenantId) {
+      sessionStorage.setItem(BROWSE_KEY, tenantId);
+    } else {
+      sessionStorage.removeItem(BROWSE_KEY);
+    }
+  } catch {
+    // Storage full or blocked: the choice still holds in memory.
+  }
+}
+
 /**
  * The signed-in user and their businesses, as `/api/auth/me` last answered. Module state is
  * shared by every server-side render, so it is only written from the (client-rendered) app.
@@ -11,6 +39,11 @@ class SessionStore {
    * while the app was open. Locks the app until the next answer of `/api/auth/me` says otherwise.
    */
   trialExpiredSeen = $state(false);
+  /**
+   * The business whose owner chose, on the lock screen, to look at their data anyway. Kept for
+   * this tab only (sessionStorage): a new tab, or the next login, starts on the lock screen again.
+   */
+  #browsingTenantId = $state<string | null>(readBrowsing());
 
   readonly signedIn = $derived(this.me !== null);
   readonly memberships = $derived<MembershipView[]>(this.me?.memberships ?? []);
@@ -20,11 +53,19 @@ class SessionStore {
   readonly tenant = $derived<TenantView | null>(this.activeMembership?.tenant ?? null);
   /** The active business can only be read: its trial ended (by the server's clock). */
   readonly locked = $derived(this.tenant !== null && (this.tenant.readOnly || this.trialExpiredSeen));
+  /** Locked, and the owner chose to look around read-only instead of the lock screen. */
+  readonly browsingReadOnly = $derived(
+    this.locked && this.tenant !== null && this.#browsingTenantId === this.tenant.id,
+  );
 
   /** Replaces the view after sign-in, a reload or a tenant switch. */
   set(me: MeView): void {
     this.me = me;
     this.trialExpiredSeen = false;
+    if (this.tenant && !this.tenant.readOnly && this.#browsingTenantId === this.tenant.id) {
+      // A plan is active again: if it ever ends, the owner sees the lock screen first once more.
+      this.#forgetBrowsing();
+    }
   }
 
   /** The API refused a write with 402 `TRIAL_EXPIRED`; lock until `/api/auth/me` is asked again. */
@@ -34,10 +75,26 @@ class SessionStore {
     }
   }
 
+  /** From the lock screen: show this business's data, read-only, for the rest of this tab's life. */
+  browseReadOnly(): void {
+    const id = this.tenant?.id;
+    if (!id) {
+      return;
+    }
+    this.#browsingTenantId = id;
+    writeBrowsing(id);
+  }
+
   /** Forgets everything about the user (logout, session ended elsewhere). */
   clear(): void {
     this.me = null;
     this.trialExpiredSeen = false;
+    this.#forgetBrowsing();
+  }
+
+  #forgetBrowsing(): void {
+    this.#browsingTenantId = null;
+    writeBrowsing(null);
   }
 }
 
