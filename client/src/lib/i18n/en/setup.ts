@@ -29,9 +29,10 @@ export const setupEn = {
   'setup.fiscal.ruc.title': 'I have a RUC',
   'setup.fiscal.ruc.body': 'You will issue boletas and facturas with your RUC and legal name.',
   'setup.fiscal.simple.title': 'Sell with simple receipts (no RUC)',
-  'setup.fiscal.simple.body': 'To start right away. Add your RUC here once you have it.',
+  'setup.fiscal.simple.body':
+    'To start right away. Without a RUC your receipts are internal sale notes: they do not count with SUNAT.',
   'setup.fiscal.simple.note':
-    'Your receipts will be simple receipts without SUNAT details. Once you get your RUC, come back to this step and add it.',
+    'What you hand your customers will be an internal sale note of your business, not an electronic boleta: SUNAT is not told. Once you have your RUC, come back to this step and add it.',
   'setup.fiscal.rucLabel': 'RUC',
   'setup.fiscal.rucHint': '11 digits, no spaces or dashes.',
   'setup.fiscal.legalNameLabel': 'Legal name',
@@ -43,12 +44,12 @@ export const setupEn = {
 
   'setup.branch.lead': 'Your branch is where you serve. If you have more than one, add the others later.',
   'setup.branch.nameLabel': 'Branch name',
-  'setup.branch.namePlaceholder': 'Main branch',
+  'setup.branch.defaultName': 'Main branch',
   'setup.branch.nameHint': 'Your waiters and kitchen will see this name.',
   'setup.branch.addressLabel': 'Address',
-  'setup.branch.addressPlaceholder': 'Av. Próceres de la Independencia 1234',
+  'setup.branch.addressPlaceholder': 'E.g. Av. Túpac Amaru 1450',
   'setup.branch.districtLabel': 'District',
-  'setup.branch.districtPlaceholder': 'San Juan de Lurigancho',
+  'setup.branch.districtPlaceholder': 'E.g. San Juan de Lurigancho',
   'setup.branch.tablesLabel': 'Number of tables',
   'setup.branch.tablesLess': 'One table fewer',
   'setup.branch.tablesMore': 'One table more',

@@ -27,9 +27,10 @@ export const setupEsPE = {
   'setup.fiscal.ruc.title': 'Tengo RUC',
   'setup.fiscal.ruc.body': 'Emitirás boletas y facturas con tu RUC y razón social.',
   'setup.fiscal.simple.title': 'Vender con boleta simple (sin RUC)',
-  'setup.fiscal.simple.body': 'Para empezar ya. Cuando tengas RUC lo agregas aquí.',
+  'setup.fiscal.simple.body':
+    'Para empezar ya. Sin RUC, tus comprobantes son notas de venta internas: no cuentan ante SUNAT.',
   'setup.fiscal.simple.note':
-    'Tus comprobantes saldrán como boleta simple, sin datos de SUNAT. Cuando saques tu RUC, vuelve a este paso y lo agregas.',
+    'Lo que entregues a tus clientes será una nota de venta interna de tu negocio, no una boleta electrónica: no se informa a SUNAT. Cuando tengas tu RUC, vuelve a este paso y lo agregas.',
   'setup.fiscal.rucLabel': 'RUC',
   'setup.fiscal.rucHint': '11 dígitos, sin espacios ni guiones.',
   'setup.fiscal.legalNameLabel': 'Razón social',
@@ -41,12 +42,12 @@ export const setupEsPE = {
 
   'setup.branch.lead': 'Tu local es donde atiendes. Si tienes más de uno, agregas los demás después.',
   'setup.branch.nameLabel': 'Nombre del local',
-  'setup.branch.namePlaceholder': 'Local principal',
+  'setup.branch.defaultName': 'Local principal',
   'setup.branch.nameHint': 'Así lo verán tus mozos y tu cocina.',
   'setup.branch.addressLabel': 'Dirección',
-  'setup.branch.addressPlaceholder': 'Av. Próceres de la Independencia 1234',
+  'setup.branch.addressPlaceholder': 'Ej.: Av. Túpac Amaru 1450',
   'setup.branch.districtLabel': 'Distrito',
-  'setup.branch.districtPlaceholder': 'San Juan de Lurigancho',
+  'setup.branch.districtPlaceholder': 'Ej.: San Juan de Lurigancho',
   'setup.branch.tablesLabel': 'Número de mesas',
   'setup.branch.tablesLess': 'Una mesa menos',
   'setup.branch.tablesMore': 'Una mesa más',
@@ -68,7 +69,7 @@ export const setupEsPE = {
   'setup.products.hand.title': 'Agrega un producto',
   'setup.products.excel.title': 'Desde Excel',
   'setup.products.excel.body':
-    'Descarga la plantilla, llénala con tus productos y súbela. También puedes subir un CSV.',
+    'Descarga la plantilla, llénala con los productos de tu carta y súbela. También puedes subir un CSV.',
   'setup.products.sample.title': 'Con una carta de ejemplo',
   'setup.products.sample.body':
     'Cargamos una carta típica de pollería (pollos, parrillas, bebidas) para que la ajustes a tu gusto. Solo agregamos lo que te falta: tus productos quedan como los escribiste.',
