@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
 import { expectNoSidewaysScroll } from '../fixtures/layout.ts';
-import { signUpThroughApi, tenantsPlan, uniqueEmail } from '../fixtures/owner.ts';
+import { completeSetupThroughApi, signUpThroughApi, tenantsPlan, uniqueEmail } from '../fixtures/owner.ts';
 
 /** The owner's own menu, as they would fill in the downloaded template. */
 async function menuSpreadsheet(): Promise<Buffer> {
@@ -44,8 +44,10 @@ test('a new owner sets up the restaurant: fiscal data, branch, register, menu fr
   await page.getByRole('textbox', { name: 'RUC' }).fill('20131312955');
   await page.getByRole('button', { name: 'Guardar y continuar' }).click();
 
-  // Step 2: the first branch and its tables.
+  // Step 2: the first branch and its tables; the step's title takes the focus.
   await expect(page.getByText('Paso 2 de 4')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Tu local' })).toBeFocused();
+  await expect(page.getByLabel('Nombre del local')).toHaveValue('Local principal');
   await page.getByLabel('Nombre del local').fill('Local Comas');
   await page.getByLabel(/^Dirección/).fill('Av. Túpac Amaru 1450');
   await page.getByLabel('Distrito').fill('Comas');
@@ -71,17 +73,20 @@ test('a new owner sets up the restaurant: fiscal data, branch, register, menu fr
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       buffer: await menuSpreadsheet(),
     });
-  await expect(page.getByText(/Fila 2 · Categoría/)).toBeVisible();
+  await expect(page.getByText('Fila 2 · Categoría: «Pollos a la brasa» no está en tu carta.')).toBeVisible();
+  await expect(page.getByText('Faltan las categorías: Pollos a la brasa y Bebidas.')).toBeVisible();
   await page.getByRole('button', { name: 'Crear las categorías que faltan e importar' }).click();
   await expect(page.getByText('Importamos 3 productos nuevos.')).toBeVisible();
   await expect(page.getByText('Chicha morada (jarra)')).toBeVisible();
   await expectNoSidewaysScroll(page);
 
   // The sample fills in the rest of the menu, and leaves the two dishes the owner already has alone.
-  await page.getByRole('button', { name: 'Cargar menú de ejemplo de pollería' }).click();
+  await page.getByRole('button', { name: 'Cargar carta de ejemplo de pollería' }).click();
   await expect(
     page.getByText('Agregamos 25 productos de ejemplo. 2 ya los tenías y no los tocamos.'),
   ).toBeVisible();
+  // The import's result stepped aside for the newer one.
+  await expect(page.getByText('Importamos 3 productos nuevos.')).toBeHidden();
 
   await page.getByRole('button', { name: 'Ir a mi negocio' }).click();
   await expect(page).toHaveURL(/\/app$/);
@@ -99,6 +104,70 @@ test('a new owner sets up the restaurant: fiscal data, branch, register, menu fr
   await expectNoSidewaysScroll(page);
 });
 
+test('an owner edits the carta on a phone: a new category with the product, undo a deactivation, options', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await signUpThroughApi(page, 'Pollería La Carta');
+  // Set up elsewhere, through the API: its category has no kitchen station.
+  await completeSetupThroughApi(page.request);
+
+  await page.goto('/app/menu');
+  await expect(page.getByRole('heading', { name: 'Tu carta', level: 1 })).toBeVisible();
+  await expect(page.getByText('Sin estación: no sale en ninguna pantalla de cocina')).toBeVisible();
+
+  // A product brings its new category along; the category goes to the first station.
+  await page.getByRole('button', { name: 'Nuevo producto' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nuevo producto' });
+  await dialog.getByLabel('Nombre', { exact: true }).fill('Chicha morada');
+  await dialog.getByLabel('Precio', { exact: true }).fill('6');
+  await dialog.getByLabel('Categoría', { exact: true }).selectOption({ label: '+ Nueva categoría…' });
+  await dialog.getByLabel('Nombre de la nueva categoría').fill('Bebidas');
+  await expect(dialog.getByLabel('Estación de cocina')).toContainText('La de su categoría (Brasa)');
+  await dialog.getByRole('button', { name: 'Guardar' }).click();
+  await expect(page.getByText('Guardamos Chicha morada.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Editar Chicha morada' })).toBeFocused();
+  const drinks = page.getByRole('region', { name: 'Bebidas' });
+  await expect(drinks).toContainText('Se prepara en Brasa');
+
+  // The same name again says what is wrong; Cancelar gives the focus back.
+  await page.getByRole('button', { name: 'Nuevo producto' }).click();
+  await dialog.getByLabel('Nombre', { exact: true }).fill('chicha morada');
+  await dialog.getByLabel('Precio', { exact: true }).fill('6');
+  await dialog.getByLabel('Categoría', { exact: true }).selectOption({ label: 'Bebidas' });
+  await dialog.getByRole('button', { name: 'Guardar' }).click();
+  await expect(dialog.getByText('Ya tienes un producto con ese nombre.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancelar' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Nuevo producto' })).toBeFocused();
+
+  // Deactivating says so and can be undone from the toast.
+  await page.getByRole('button', { name: 'Editar Chicha morada' }).click();
+  const edit = page.getByRole('dialog', { name: 'Editar producto' });
+  await edit.getByRole('switch', { name: 'Activo', exact: true }).click();
+  await edit.getByRole('button', { name: 'Guardar' }).click();
+  await expect(page.getByText('Desactivamos Chicha morada.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Editar Chicha morada' })).toBeHidden();
+  await page.getByRole('button', { name: 'Deshacer' }).click();
+  await expect(page.getByText('Volvimos a activar Chicha morada.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Editar Chicha morada' })).toBeVisible();
+
+  // Options live in their own tab; a row left empty is not an error.
+  await page.getByRole('tab', { name: 'Opciones' }).click();
+  await page.getByRole('button', { name: 'Nuevo grupo de opciones' }).click();
+  const group = page.getByRole('dialog', { name: 'Nuevo grupo de opciones' });
+  await group.getByLabel('Nombre del grupo').fill('Cremas');
+  await group.getByLabel('Nombre de la opción 1').fill('Mayonesa');
+  await group.getByLabel('Nombre de la opción 2').fill('Ají');
+  await group.getByLabel('Precio extra de Ají').fill('0.50');
+  await group.getByRole('button', { name: 'Agregar otra opción' }).click();
+  await expect(group.getByLabel('Nombre de la opción 3')).toBeFocused();
+  await group.getByRole('button', { name: 'Guardar' }).click();
+  await expect(page.getByText('Guardamos el grupo Cremas.')).toBeVisible();
+  await expect(page.getByRole('button', { name: /Editar Cremas/ })).toContainText('Mayonesa, Ají');
+  await expectNoSidewaysScroll(page);
+});
+
 test('an owner whose trial ended sees the lock screen, and a plan unlocks it @tablet', async ({ page }) => {
   await page.goto('/');
   const slug = await signUpThroughApi(page, 'Pollería Fin de Prueba');
@@ -107,11 +176,39 @@ test('an owner whose trial ended sees the lock screen, and a plan unlocks it @ta
   await page.goto('/app');
   await expect(page.getByRole('heading', { name: 'Tu prueba gratis terminó' })).toBeVisible();
   await expect(page.getByText('No se borró nada')).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Elegir un plan' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Ver planes' })).toBeVisible();
   await expectNoSidewaysScroll(page);
 
   await tenantsPlan(slug, 'pro');
   await page.getByRole('button', { name: 'Actualizar' }).click();
   await expect(page.getByRole('heading', { name: 'Tu prueba gratis terminó' })).toBeHidden();
   await expect(page).toHaveURL(/\/app\/configuracion/);
+});
+
+test('an owner browsing after the trial sees the carta read-only: every change is off and says why', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const slug = await signUpThroughApi(page, 'Pollería Solo Lectura');
+  await completeSetupThroughApi(page.request);
+  await tenantsPlan(slug, 'trial', '--days', '0');
+
+  await page.goto('/app');
+  await page.getByRole('button', { name: 'Ver mis datos (solo lectura)' }).click();
+  await page.getByRole('link', { name: 'Carta', exact: true }).click();
+  await expect(page).toHaveURL(/\/app\/menu/);
+  await expect(page.getByRole('button', { name: 'Nuevo producto' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Nueva categoría' })).toBeDisabled();
+
+  // A product still opens, to look at it, but cannot be saved.
+  await page.getByRole('button', { name: 'Editar 1/4 de pollo a la brasa' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Editar producto' });
+  await expect(dialog.getByRole('button', { name: 'Guardar' })).toBeDisabled();
+  await expect(
+    dialog.getByText('Solo lectura: tu prueba gratis terminó. Elige un plan para hacer cambios.'),
+  ).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancelar' }).click();
+
+  await page.getByRole('tab', { name: 'Excel' }).click();
+  await expect(page.locator('input[type=file]')).toBeDisabled();
 });
