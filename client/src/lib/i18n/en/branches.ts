@@ -17,6 +17,9 @@ export const branchesEn = {
   'branches.list.lead': 'Each branch has its own dining areas, tables, tills and kitchen stations.',
   'branches.list.add': 'Add branch',
   'branches.list.manage': 'Tables and tills',
+  'branches.list.manageLabel': 'Tables and tills of {name}',
+  'branches.list.editLabel': 'Edit {name}',
+  'branches.list.reactivateLabel': 'Reactivate {name}',
   'branches.list.edit': 'Edit',
   'branches.list.reactivate': 'Reactivate',
   'branches.list.noAddress': 'No address',
@@ -29,22 +32,25 @@ export const branchesEn = {
   'branches.deactivate.label': 'Deactivate branch',
   'branches.deactivate.body':
     'Deactivate this branch? Your team will no longer see it when serving. Nothing is deleted: its tables and tills are kept and you can reactivate it any time.',
-  'branches.deactivate.confirm': 'Yes, deactivate branch',
+  'branches.deactivate.confirm': 'Yes, deactivate',
+  'branches.deactivate.onlyActive':
+    'It is your only active branch: your team could not serve. Add another one before deactivating it.',
 
   'branches.detail.title': '{name} — SmartKet',
   'branches.detail.fallbackName': 'Branch',
   'branches.detail.back': 'Branches',
   'branches.detail.edit': 'Edit details',
   'branches.detail.reactivate': 'Reactivate branch',
+  'branches.detail.inactiveNote':
+    'This branch is deactivated: your team does not see it when serving. Reactivate it to add tables or tills.',
   'branches.detail.notFoundTitle': 'We could not find this branch',
   'branches.detail.notFoundBody': 'The link may be wrong, or the branch may belong to another business.',
 
   'branches.tables.heading': 'Dining areas and tables',
   'branches.tables.add': 'Add tables',
-  'branches.tables.inactive': {
-    one: '{count} deactivated',
-    other: '{count} deactivated',
-  },
+  'branches.tables.lead': 'Tap a table to change its number, name or seats.',
+  'branches.tables.inactiveTables': { one: '{count} deactivated table', other: '{count} deactivated tables' },
+  'branches.tables.inactiveZones': { one: '{count} deactivated area', other: '{count} deactivated areas' },
   'branches.zones.add': 'Add dining area',
   'branches.zones.addTitle': 'New dining area',
   'branches.zones.addSubmit': 'Add dining area',
@@ -56,7 +62,7 @@ export const branchesEn = {
   'branches.zones.deactivate': 'Deactivate',
   'branches.zones.deactivateBody':
     'Deactivate this area? It will no longer show when serving; you can reactivate it any time.',
-  'branches.zones.deactivateConfirm': 'Yes, deactivate area',
+  'branches.zones.deactivateConfirm': 'Yes, deactivate',
   'branches.zones.emptyTitle': 'This branch has no dining areas yet',
   'branches.zones.emptyBody': 'Add a dining area (say “Main room” or “Terrace”) to place your tables.',
   'branches.zones.noTables': 'No tables here yet.',
@@ -64,6 +70,7 @@ export const branchesEn = {
   'branches.zones.inactiveItem': 'Area {name}',
 
   'branches.table.editTitle': 'Edit {name}',
+  'branches.table.label': '{number} · {name}',
   'branches.table.number': 'Table number',
   'branches.table.numberDown': 'Previous number',
   'branches.table.numberUp': 'Next number',
@@ -79,7 +86,7 @@ export const branchesEn = {
   'branches.table.deactivate': 'Deactivate table',
   'branches.table.deactivateBody':
     'Deactivate this table? It will no longer show when serving. Nothing is deleted and you can reactivate it any time.',
-  'branches.table.deactivateConfirm': 'Yes, deactivate table',
+  'branches.table.deactivateConfirm': 'Yes, deactivate',
 
   'branches.addTables.title': 'Add tables',
   'branches.addTables.count': 'How many tables?',
@@ -108,16 +115,28 @@ export const branchesEn = {
   'branches.registers.deactivate': 'Deactivate till',
   'branches.registers.deactivateBody':
     'Deactivate this till? Payments can no longer be taken at it. Its history is kept and you can reactivate it any time.',
-  'branches.registers.deactivateConfirm': 'Yes, deactivate till',
+  'branches.registers.deactivateConfirm': 'Yes, deactivate',
   'branches.registers.empty': 'This branch has no till yet.',
 
   'branches.stations.heading': 'Kitchen stations',
-  'branches.stations.lead': 'Where orders are prepared. Tick the ones this branch has.',
-  'branches.stations.has': 'This branch has it',
+  'branches.stations.lead': 'Where orders are prepared.',
+  'branches.stations.legend': 'Stations this branch has',
   'branches.stations.add': 'Add station',
   'branches.stations.addTitle': 'New station',
   'branches.stations.addSubmit': 'Add station',
   'branches.stations.name': 'Station name',
   'branches.stations.placeholder': 'Grill',
   'branches.stations.empty': 'Your business has no kitchen stations yet.',
+
+  'branches.done.branchAdded': 'We added {name}.',
+  'branches.done.saved': 'We saved {name}.',
+  'branches.done.deactivated': 'We deactivated {name}.',
+  'branches.done.reactivated': 'We reactivated {name}.',
+  'branches.done.tablesAdded': { one: 'We added table {number}.', other: 'We added {count} tables.' },
+  'branches.done.zoneAdded': 'We added the {name} area.',
+  'branches.done.zoneSaved': 'We saved the {name} area.',
+  'branches.done.zoneDeactivated': 'We deactivated the {name} area.',
+  'branches.done.zoneReactivated': 'We reactivated the {name} area.',
+  'branches.done.registerAdded': 'We added {name}.',
+  'branches.done.stationAdded': 'We added the {name} station.',
 } satisfies Partial<Dictionary>;

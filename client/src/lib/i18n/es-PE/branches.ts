@@ -15,6 +15,9 @@ export const branchesEsPE = {
   'branches.list.lead': 'Cada local tiene sus salones, mesas, cajas y estaciones de cocina.',
   'branches.list.add': 'Agregar local',
   'branches.list.manage': 'Mesas y cajas',
+  'branches.list.manageLabel': 'Mesas y cajas de {name}',
+  'branches.list.editLabel': 'Editar {name}',
+  'branches.list.reactivateLabel': 'Reactivar {name}',
   'branches.list.edit': 'Editar',
   'branches.list.reactivate': 'Reactivar',
   'branches.list.noAddress': 'Sin dirección',
@@ -27,21 +30,27 @@ export const branchesEsPE = {
   'branches.deactivate.label': 'Desactivar local',
   'branches.deactivate.body':
     '¿Desactivar este local? Tu equipo ya no lo verá para atender. No se borra nada: sus mesas y cajas se quedan guardadas y puedes reactivarlo cuando quieras.',
-  'branches.deactivate.confirm': 'Sí, desactivar local',
+  'branches.deactivate.confirm': 'Sí, desactivar',
+  'branches.deactivate.onlyActive':
+    'Es tu único local activo: tu equipo no podría atender. Agrega otro antes de desactivarlo.',
 
   'branches.detail.title': '{name} — SmartKet',
   'branches.detail.fallbackName': 'Local',
   'branches.detail.back': 'Locales',
   'branches.detail.edit': 'Editar datos',
   'branches.detail.reactivate': 'Reactivar local',
+  'branches.detail.inactiveNote':
+    'Este local está desactivado: tu equipo no lo ve al atender. Reactívalo para agregarle mesas o cajas.',
   'branches.detail.notFoundTitle': 'No encontramos este local',
   'branches.detail.notFoundBody': 'Puede que el enlace esté mal o que el local sea de otro negocio.',
 
   'branches.tables.heading': 'Salones y mesas',
   'branches.tables.add': 'Agregar mesas',
-  'branches.tables.inactive': {
-    one: '{count} desactivado',
-    other: '{count} desactivados',
+  'branches.tables.lead': 'Toca una mesa para cambiar su número, su nombre o sus sillas.',
+  'branches.tables.inactiveTables': { one: '{count} mesa desactivada', other: '{count} mesas desactivadas' },
+  'branches.tables.inactiveZones': {
+    one: '{count} salón desactivado',
+    other: '{count} salones desactivados',
   },
   'branches.zones.add': 'Agregar salón',
   'branches.zones.addTitle': 'Nuevo salón',
@@ -54,7 +63,7 @@ export const branchesEsPE = {
   'branches.zones.deactivate': 'Desactivar salón',
   'branches.zones.deactivateBody':
     '¿Desactivar este salón? Ya no aparecerá al atender; puedes reactivarlo cuando quieras.',
-  'branches.zones.deactivateConfirm': 'Sí, desactivar salón',
+  'branches.zones.deactivateConfirm': 'Sí, desactivar',
   'branches.zones.emptyTitle': 'Este local todavía no tiene salones',
   'branches.zones.emptyBody': 'Agrega un salón (por ejemplo “Salón” o “Terraza”) para poner tus mesas.',
   'branches.zones.noTables': 'Todavía no hay mesas aquí.',
@@ -62,6 +71,7 @@ export const branchesEsPE = {
   'branches.zones.inactiveItem': 'Salón {name}',
 
   'branches.table.editTitle': 'Editar {name}',
+  'branches.table.label': '{number} · {name}',
   'branches.table.number': 'Número de mesa',
   'branches.table.numberDown': 'Número anterior',
   'branches.table.numberUp': 'Número siguiente',
@@ -77,7 +87,7 @@ export const branchesEsPE = {
   'branches.table.deactivate': 'Desactivar mesa',
   'branches.table.deactivateBody':
     '¿Desactivar esta mesa? Ya no aparecerá al atender. No se borra nada y puedes reactivarla cuando quieras.',
-  'branches.table.deactivateConfirm': 'Sí, desactivar mesa',
+  'branches.table.deactivateConfirm': 'Sí, desactivar',
 
   'branches.addTables.title': 'Agregar mesas',
   'branches.addTables.count': '¿Cuántas mesas?',
@@ -106,16 +116,28 @@ export const branchesEsPE = {
   'branches.registers.deactivate': 'Desactivar caja',
   'branches.registers.deactivateBody':
     '¿Desactivar esta caja? Ya no se podrá cobrar en ella. Su historial se queda guardado y puedes reactivarla cuando quieras.',
-  'branches.registers.deactivateConfirm': 'Sí, desactivar caja',
+  'branches.registers.deactivateConfirm': 'Sí, desactivar',
   'branches.registers.empty': 'Este local todavía no tiene caja.',
 
   'branches.stations.heading': 'Estaciones de cocina',
-  'branches.stations.lead': 'Dónde se preparan los pedidos. Marca las que tiene este local.',
-  'branches.stations.has': 'Este local la tiene',
+  'branches.stations.lead': 'Donde se preparan los pedidos.',
+  'branches.stations.legend': 'Estaciones que tiene este local',
   'branches.stations.add': 'Agregar estación',
   'branches.stations.addTitle': 'Nueva estación',
   'branches.stations.addSubmit': 'Agregar estación',
   'branches.stations.name': 'Nombre de la estación',
   'branches.stations.placeholder': 'Parrilla',
   'branches.stations.empty': 'Tu negocio todavía no tiene estaciones de cocina.',
+
+  'branches.done.branchAdded': 'Agregamos {name}.',
+  'branches.done.saved': 'Guardamos {name}.',
+  'branches.done.deactivated': 'Desactivamos {name}.',
+  'branches.done.reactivated': 'Reactivamos {name}.',
+  'branches.done.tablesAdded': { one: 'Agregamos la mesa {number}.', other: 'Agregamos {count} mesas.' },
+  'branches.done.zoneAdded': 'Agregamos el salón {name}.',
+  'branches.done.zoneSaved': 'Guardamos el salón {name}.',
+  'branches.done.zoneDeactivated': 'Desactivamos el salón {name}.',
+  'branches.done.zoneReactivated': 'Reactivamos el salón {name}.',
+  'branches.done.registerAdded': 'Agregamos {name}.',
+  'branches.done.stationAdded': 'Agregamos la estación {name}.',
 } as const;

@@ -1,0 +1,17 @@
+import { tick } from 'svelte';
+
+/**
+ * After a dialog of a branch screen closed: the dialog gives the focus back to the control that
+ * opened it, but that control may be gone (a table just deactivated, a "Reactivar" that replaced
+ * "Editar"). Then the focus goes to `fallback` (a section heading) instead of the page's top.
+ */
+export async function refocusAfterDialog(fallback: () => HTMLElement | null): Promise<void> {
+  await tick();
+  // After the dialog's own attempt, which runs on the next frame.
+  requestAnimationFrame(() => {
+    const active = document.activeElement;
+    if (active === null || active === document.body || !active.isConnected) {
+      fallback()?.focus();
+    }
+  });
+}
