@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSidewaysScroll } from '../fixtures/layout.ts';
-import { completeSetupThroughApi, uniqueEmail } from '../fixtures/owner.ts';
+import { completeSetupThroughApi, signUpThroughApi, tenantsPlan, uniqueEmail } from '../fixtures/owner.ts';
 
 test('a new owner signs up from the landing page, stays signed in across a reload, and logs out', async ({
   page,
@@ -118,4 +118,51 @@ test('an owner whose restaurant is set up logs in and lands on its home', async 
   await expect(branch).toContainText('6 mesas · 1 caja');
   expect(branchReads).toContain('/api/tenant/branches');
   expect(branchReads.filter((read) => read !== '/api/tenant/branches')).toEqual([]);
+});
+
+test('an owner whose trial ended starts on the lock screen and may look around read-only in that tab', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const slug = await signUpThroughApi(page, 'Pollería Solo Lectura');
+  await completeSetupThroughApi(page.request);
+  await tenantsPlan(slug, 'trial', '--days', '0');
+
+  await page.goto('/app/locales');
+  await expect(page.getByRole('heading', { name: 'Tu prueba gratis terminó' })).toBeVisible();
+  // Writing to us is how a plan is activated today: the chat already says which business.
+  await expect(page.getByRole('link', { name: /Escríbenos por WhatsApp/ })).toHaveAttribute(
+    'href',
+    new RegExp(`^https://wa\\.me/\\d+\\?text=.*${slug}`),
+  );
+  await expect(page.getByRole('link', { name: 'Ver planes' })).toBeVisible();
+
+  const refresh = page.getByRole('button', { name: 'Actualizar' });
+  await refresh.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Todavía no vemos tu plan activo' })).toBeVisible();
+  await expect(refresh).toBeFocused();
+
+  await page.getByRole('button', { name: 'Ver mis datos (solo lectura)' }).click();
+  const banner = page.getByRole('complementary', { name: 'Solo lectura' });
+  await expect(banner).toContainText('Tu prueba terminó: puedes ver tus datos, pero no cambiarlos.');
+  await expect(page.getByRole('heading', { name: 'Tus locales' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Agregar local' })).toBeDisabled();
+  await page.getByRole('link', { name: 'Mesas y cajas de Local principal' }).click();
+  await expect(page.getByRole('heading', { name: 'Local principal' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Agregar mesas' })).toBeDisabled();
+  await expect(page.getByRole('checkbox', { name: 'Brasa', exact: true })).toBeDisabled();
+  await expectNoSidewaysScroll(page);
+
+  // The choice holds for this tab, across a reload; another tab starts on the lock screen again.
+  await page.reload();
+  await expect(banner).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Local principal' })).toBeVisible();
+  const other = await page.context().newPage();
+  await other.goto('/app');
+  await expect(other.getByRole('heading', { name: 'Tu prueba gratis terminó' })).toBeVisible();
+  await other.close();
+
+  await banner.getByRole('link', { name: 'Elegir un plan' }).click();
+  await expect(page).toHaveURL(/\/app\/plan$/);
+  await expect(page.getByText(/Tu prueba gratis terminó el \p{L}+ \d{1,2} de \p{L}+\./u)).toBeVisible();
 });
