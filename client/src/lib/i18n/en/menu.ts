@@ -39,8 +39,8 @@ export const menuEn = {
 
   'menu.empty.title': 'Your menu is empty',
   'menu.empty.body':
-    'Create a category and add your dishes, upload them from Excel, or start with a sample pollería menu.',
-  'menu.empty.firstCategory': 'Create my first category',
+    'Add your first dish (with its category), upload your menu from Excel, or start with a sample pollería menu.',
+  'menu.empty.firstProduct': 'Add my first product',
   'menu.empty.fromExcel': 'Import from Excel',
 
   'menu.products.heading': 'Products of your menu',
@@ -133,6 +133,8 @@ export const menuEn = {
   'menu.group.optionNameLabel': 'Name of option {n}',
   'menu.group.optionNamePlaceholder': 'Option {n}',
   'menu.group.optionFallback': 'option {n}',
+  'menu.group.optionNameMissing': 'Type a name.',
+  'menu.group.optionDeltaInvalid': 'Type 2.00 or -1.50.',
   'menu.group.optionDeltaLabel': 'Extra price of {name}',
   'menu.group.optionMore': 'More actions for {name}',
   'menu.group.optionUp': 'Move {name} up',

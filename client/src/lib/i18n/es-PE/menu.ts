@@ -37,8 +37,8 @@ export const menuEsPE = {
 
   'menu.empty.title': 'Tu carta está vacía',
   'menu.empty.body':
-    'Crea una categoría y agrega tus platos, súbelos desde Excel o empieza con una carta de pollería de ejemplo.',
-  'menu.empty.firstCategory': 'Crear mi primera categoría',
+    'Agrega tu primer plato (con su categoría), sube tu carta desde Excel o empieza con una carta de pollería de ejemplo.',
+  'menu.empty.firstProduct': 'Agregar mi primer producto',
   'menu.empty.fromExcel': 'Importar desde Excel',
 
   'menu.products.heading': 'Productos de tu carta',
@@ -131,6 +131,8 @@ export const menuEsPE = {
   'menu.group.optionNameLabel': 'Nombre de la opción {n}',
   'menu.group.optionNamePlaceholder': 'Opción {n}',
   'menu.group.optionFallback': 'la opción {n}',
+  'menu.group.optionNameMissing': 'Escribe un nombre.',
+  'menu.group.optionDeltaInvalid': 'Escribe 2.00 o -1.50.',
   'menu.group.optionDeltaLabel': 'Precio extra de {name}',
   'menu.group.optionMore': 'Más acciones para {name}',
   'menu.group.optionUp': 'Subir {name}',
