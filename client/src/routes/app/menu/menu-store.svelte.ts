@@ -14,6 +14,19 @@ function upsert<Item extends { id: string }>(list: readonly Item[], item: Item):
   return index === -1 ? [...list, item] : list.with(index, item);
 }
 
+/** The dialog open on the carta, if any: a null row is a new one. */
+export type Editing =
+  | { kind: 'category'; category: CategoryView | null }
+  | { kind: 'product'; product: ProductView | null; categoryId: string | null }
+  | { kind: 'group'; group: OptionGroupView | null }
+  | null;
+
+/** A category as the Products tab shows it, with the products that pass the toggle and the search. */
+export interface MenuSection {
+  category: CategoryView;
+  products: ProductView[];
+}
+
 /** Lower-case, without accents: "Ají de gallina" is found by "aji". */
 export function searchable(text: string): string {
   return text
@@ -40,6 +53,50 @@ export class MenuStore {
   readonly activeCategories = $derived(this.sortedCategories.filter((category) => category.active));
   readonly activeProductCount = $derived(this.products.filter((product) => product.active).length);
   readonly isEmpty = $derived(this.categories.length === 0 && this.products.length === 0);
+
+  /** The search box of the Products tab. */
+  query = $state('');
+  /** Inactive categories, products and groups are listed too (both tabs share the toggle). */
+  showInactive = $state(false);
+
+  readonly needle = $derived(searchable(this.query.trim()));
+  readonly visibleCategories = $derived(
+    this.sortedCategories.filter((category) => this.showInactive || category.active),
+  );
+  /** Categories with the products to show under each: filtered by the toggle and the search. */
+  readonly sections: MenuSection[] = $derived(
+    this.visibleCategories
+      .map((category) => {
+        const categoryMatches = this.needle !== '' && searchable(category.name).includes(this.needle);
+        const products = this.productsOf(category.id)
+          .filter((product) => this.showInactive || product.active)
+          .filter(
+            (product) =>
+              this.needle === '' ||
+              categoryMatches ||
+              searchable(`${product.name} ${product.sku ?? ''} ${product.description ?? ''}`).includes(
+                this.needle,
+              ),
+          );
+        return {
+          category,
+          products,
+          hidden: this.needle !== '' && !categoryMatches && products.length === 0,
+        };
+      })
+      .filter((section) => !section.hidden),
+  );
+  readonly foundCount = $derived(this.sections.reduce((sum, section) => sum + section.products.length, 0));
+  readonly visibleGroups = $derived(
+    [...this.optionGroups]
+      .filter((group) => this.showInactive || group.active)
+      .sort((a, b) => a.name.localeCompare(b.name, 'es')),
+  );
+  readonly inactiveCount = $derived(
+    this.categories.filter((category) => !category.active).length +
+      this.products.filter((product) => !product.active).length +
+      this.optionGroups.filter((group) => !group.active).length,
+  );
 
   /** Loads the menu and the stations; a failure of the stations alone is not fatal. */
   async load(signal?: AbortSignal): Promise<void> {
@@ -94,6 +151,19 @@ export class MenuStore {
 
   station(id: string | null): StationView | undefined {
     return id === null ? undefined : this.stations.find((station) => station.id === id);
+  }
+
+  stationName(id: string | null): string | null {
+    return this.station(id)?.name ?? null;
+  }
+
+  /** The category sends nothing to a kitchen screen: no station, and products without their own. */
+  reachesNoStation(category: CategoryView): boolean {
+    if (category.stationId !== null) {
+      return false;
+    }
+    const products = this.productsOf(category.id).filter((product) => product.active);
+    return products.length === 0 || products.some((product) => product.stationId === null);
   }
 
   /** A category's products in menu order. */
