@@ -8,6 +8,11 @@ import { withFieldMessages } from './field-messages.ts';
 /** The value of the category select's "+ Nueva categoría…" choice. */
 export const NEW_CATEGORY = 'nueva';
 
+/** The owner types the product's category: there is none to pick, or "+ Nueva categoría…" is picked. */
+export function typesNewCategory(choices: readonly unknown[], choice: string): boolean {
+  return choices.length === 0 || choice === NEW_CATEGORY;
+}
+
 function sameName(a: string, b: string): boolean {
   return a.trim().toLocaleLowerCase('es') === b.trim().toLocaleLowerCase('es');
 }
