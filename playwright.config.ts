@@ -74,6 +74,8 @@ export default defineConfig({
       DATA_DIR: process.env.E2E_DATA_DIR,
       LOG_LEVEL: 'warn',
       TZ: 'UTC',
+      // Every journey signs up from 127.0.0.1; the per-IP limit is tested in server/test/auth.test.ts.
+      AUTH_RATE_LIMIT_PER_IP: '1000',
     },
   },
 });

@@ -1,7 +1,13 @@
 import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
 import { expectNoSidewaysScroll } from '../fixtures/layout.ts';
-import { completeSetupThroughApi, signUpThroughApi, tenantsPlan, uniqueEmail } from '../fixtures/owner.ts';
+import {
+  completeSetupThroughApi,
+  SIGNUP_TIMEOUT_MS,
+  signUpThroughApi,
+  tenantsPlan,
+  uniqueEmail,
+} from '../fixtures/owner.ts';
 
 /** The owner's own menu, as they would fill in the downloaded template. */
 async function menuSpreadsheet(): Promise<Buffer> {
@@ -32,7 +38,8 @@ test('a new owner sets up the restaurant: fiscal data, branch, register, menu fr
   await page.getByRole('button', { name: 'Crear mi cuenta' }).click();
 
   // Step 1: the RUC names what is wrong with it before anything is saved.
-  await expect(page).toHaveURL(/\/app\/configuracion/);
+  // Signup hashes a password and clones a database: give a loaded CI machine time.
+  await expect(page).toHaveURL(/\/app\/configuracion/, { timeout: SIGNUP_TIMEOUT_MS });
   await expect(page.getByText('Paso 1 de 4')).toBeVisible();
   await expectNoSidewaysScroll(page);
   await page.getByText('Tengo RUC', { exact: true }).click();

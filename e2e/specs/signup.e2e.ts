@@ -1,6 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSidewaysScroll } from '../fixtures/layout.ts';
-import { completeSetupThroughApi, signUpThroughApi, tenantsPlan, uniqueEmail } from '../fixtures/owner.ts';
+import {
+  completeSetupThroughApi,
+  SIGNUP_TIMEOUT_MS,
+  signUpThroughApi,
+  tenantsPlan,
+  uniqueEmail,
+} from '../fixtures/owner.ts';
 
 test('a new owner signs up from the landing page, stays signed in across a reload, and logs out', async ({
   page,
@@ -21,7 +27,8 @@ test('a new owner signs up from the landing page, stays signed in across a reloa
   await page.getByRole('button', { name: 'Crear mi cuenta' }).click();
 
   // A new business starts in the setup wizard, and stays there across a reload.
-  await expect(page).toHaveURL(/\/app\/configuracion/);
+  // Signup hashes a password and clones a database: give a loaded CI machine time.
+  await expect(page).toHaveURL(/\/app\/configuracion/, { timeout: SIGNUP_TIMEOUT_MS });
   await expect(page.getByRole('heading', { name: 'Configura tu negocio' })).toBeVisible();
   await expect(page.getByText('Pollería El Buen Sabor')).toBeVisible();
   await expectNoSidewaysScroll(page);
