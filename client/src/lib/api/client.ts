@@ -210,6 +210,16 @@ async function parse<Schema extends z.ZodType>(response: Response, schema: Schem
   return parsed.data;
 }
 
+/** A call that sends `body` with `method` and parses the answer with `schema`. */
+function sendingBody<Body>(method: 'POST' | 'PUT' | 'PATCH') {
+  return async <Schema extends z.ZodType>(
+    path: string,
+    body: Body,
+    schema: Schema,
+    options: RequestOptions = {},
+  ): Promise<z.infer<Schema>> => parse(await send(method, path, body, options), schema);
+}
+
 /**
  * The one way the client talks to the JSON API. Success bodies are checked against the shared
  * zod schema; failures throw an `ApiError` with messages already translated.
@@ -224,45 +234,14 @@ export const api = {
     return parse(await send('GET', path, undefined, options), schema);
   },
 
-  /** POST a JSON `body`, answer parsed with `schema`. */
-  async post<Schema extends z.ZodType>(
-    path: string,
-    body: unknown,
-    schema: Schema,
-    options: RequestOptions = {},
-  ): Promise<z.infer<Schema>> {
-    return parse(await send('POST', path, body, options), schema);
-  },
-
-  /** PUT a JSON `body` (replace a whole step or record), answer parsed with `schema`. */
-  async put<Schema extends z.ZodType>(
-    path: string,
-    body: unknown,
-    schema: Schema,
-    options: RequestOptions = {},
-  ): Promise<z.infer<Schema>> {
-    return parse(await send('PUT', path, body, options), schema);
-  },
-
-  /** PATCH some fields of a record, answer parsed with `schema`. */
-  async patch<Schema extends z.ZodType>(
-    path: string,
-    body: unknown,
-    schema: Schema,
-    options: RequestOptions = {},
-  ): Promise<z.infer<Schema>> {
-    return parse(await send('PATCH', path, body, options), schema);
-  },
-
-  /** POST a file as the raw body (spreadsheet import), answer parsed with `schema`. */
-  async upload<Schema extends z.ZodType>(
-    path: string,
-    body: RawBody,
-    schema: Schema,
-    options: RequestOptions = {},
-  ): Promise<z.infer<Schema>> {
-    return parse(await send('POST', path, body, options), schema);
-  },
+  /** POST a JSON `body`. */
+  post: sendingBody<unknown>('POST'),
+  /** PUT a JSON `body` (replace a whole step or record). */
+  put: sendingBody<unknown>('PUT'),
+  /** PATCH some fields of a record. */
+  patch: sendingBody<unknown>('PATCH'),
+  /** POST a file as the raw body (spreadsheet import). */
+  upload: sendingBody<RawBody>('POST'),
 
   /** POST expecting no body back (204), e.g. logout. */
   async postEmpty(path: string, body?: unknown, options: RequestOptions = {}): Promise<void> {
