@@ -4,12 +4,14 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { apiNotFound, errorHandler } from './http/middleware/error-handler.ts';
 import { originCheck } from './http/middleware/origin-check.ts';
-import { loadSession, requireSession } from './http/middleware/session.ts';
+import { loadSession } from './http/middleware/session.ts';
 import { tenantContext } from './http/middleware/tenant-context.ts';
 import { tenantRouter } from './http/tenant-router.ts';
 import { AppError } from './lib/errors.ts';
 import { withLogContext } from './lib/logger.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { deviceRoutes } from './modules/devices/device-session.routes.ts';
+import { invitationRoutes } from './modules/members/invitations.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { requireWritableTenant } from './modules/plans/plans.policy.ts';
 import type { Services } from './services.ts';
@@ -67,12 +69,36 @@ export function createApp(
     '/auth',
     authRoutes({ auth: services.auth, limiters: services.authLimiters, broadcaster: services.broadcaster }),
   );
+  const moduleDeps = {
+    clock: services.clock,
+    logger,
+    broadcaster: services.broadcaster,
+    boss: services.boss,
+    publicUrl: config.publicUrl,
+  };
+  api.use(
+    '/device',
+    deviceRoutes({ ...moduleDeps, devices: services.devices, limiters: services.authLimiters }),
+  );
+  api.use(
+    '/invitations',
+    invitationRoutes({
+      ...moduleDeps,
+      adminOrm: services.adminOrm,
+      auth: services.auth,
+      sessions: services.sessions,
+    }),
+  );
   api.use(
     '/tenant',
-    requireSession(),
-    tenantContext({ registry: services.registry, locator: services.locator, appDomain: config.appDomain }),
+    tenantContext({
+      registry: services.registry,
+      locator: services.locator,
+      devices: services.devices,
+      appDomain: config.appDomain,
+    }),
     requireWritableTenant(services.clock),
-    tenantRouter({ clock: services.clock, logger }),
+    tenantRouter(moduleDeps),
   );
   api.use(apiNotFound);
   app.use('/api', api);

@@ -10,6 +10,7 @@ import type { Logger } from './lib/logger.ts';
 import { SecretBox } from './lib/secret-box.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { SessionService } from './modules/auth/session.service.ts';
+import { DeviceAuthenticator } from './modules/devices/device-credentials.ts';
 import { ProvisioningService, type ProvisioningDeps } from './modules/tenants/provisioning.service.ts';
 import { TenantDatabaseLocator } from './modules/tenants/tenant-database.ts';
 import { Broadcaster } from './realtime/broadcaster.ts';
@@ -25,6 +26,8 @@ export interface Services {
   registry: TenantOrmRegistry;
   locator: TenantDatabaseLocator;
   sessions: SessionService;
+  /** Finds the paired device (and PIN sign-in) behind a device cookie. */
+  devices: DeviceAuthenticator;
   provisioning: ProvisioningService;
   auth: AuthService;
   broadcaster: Broadcaster;
@@ -75,6 +78,7 @@ export function createServices(
     registry,
     locator,
     sessions,
+    devices: new DeviceAuthenticator({ registry, locator, clock }),
     provisioning,
     auth: new AuthService({ adminOrm, sessions, provisioning, clock }),
     broadcaster: new Broadcaster(logger),

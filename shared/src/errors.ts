@@ -26,6 +26,20 @@ export const ERROR_CODES = [
   'CONFLICT',
   'INVALID_FILE',
   'IMPORT_REJECTED',
+  'DEVICE_NOT_PAIRED',
+  'DEVICE_REVOKED',
+  'STAFF_SIGN_IN_REQUIRED',
+  'INVALID_PIN',
+  'PIN_LOCKED',
+  'PAIRING_CODE_INVALID',
+  'PAIRING_CODE_EXPIRED',
+  'PAIRING_CODE_USED',
+  'INVITATION_INVALID',
+  'INVITATION_EXPIRED',
+  'INVITATION_USED',
+  'INVITATION_EMAIL_MISMATCH',
+  'ACCOUNT_EXISTS',
+  'LAST_OWNER',
   'SERVICE_UNAVAILABLE',
   'INTERNAL_ERROR',
 ] as const;
@@ -55,6 +69,9 @@ export const FIELD_ISSUE_CODES = [
   'min_above_max',
   'limit_reached',
   'step_missing',
+  'pin_format',
+  'pin_too_simple',
+  'already_member',
 ] as const;
 export type FieldIssueCode = (typeof FIELD_ISSUE_CODES)[number];
 

@@ -37,6 +37,9 @@ const EnvSchema = z
       )
       .pipe(z.array(z.url())),
     TRUST_PROXY: booleanFlag.default(false),
+    PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+    MAIL_FROM: z.string().min(3).default('SmartKet <no-reply@smartket.pe>'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(100),
@@ -71,6 +74,11 @@ export interface Config {
   appDomain: string | undefined;
   trustedOrigins: string[];
   trustProxy: boolean;
+  /** Origin of links sent out (invitations, pairing QR); else each request's own origin. */
+  publicUrl: string | undefined;
+  /** Where e-mail goes; unset on the embedded default, where e-mails are written to the log. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
   logLevel: string;
   sessionDays: number;
   bodyLimitKb: number;
@@ -105,6 +113,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     appDomain: env.APP_DOMAIN,
     trustedOrigins: env.TRUSTED_ORIGINS,
     trustProxy: env.TRUST_PROXY,
+    publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ''),
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
     logLevel: env.LOG_LEVEL,
     sessionDays: env.SESSION_DAYS,
     bodyLimitKb: env.BODY_LIMIT_KB,

@@ -13,13 +13,21 @@ import { OptionGroup } from '../modules/menu/option-group.entity.ts';
 import { Option } from '../modules/menu/option.entity.ts';
 import { ProductOptionGroup } from '../modules/menu/product-option-group.entity.ts';
 import { Product } from '../modules/menu/product.entity.ts';
+import { AuditEntry } from '../modules/audit/audit-entry.entity.ts';
+import { Device } from '../modules/devices/device.entity.ts';
+import { PairingCode } from '../modules/devices/pairing-code.entity.ts';
+import { Invitation } from '../modules/members/invitation.entity.ts';
 import { Setting } from '../modules/settings/setting.entity.ts';
+import { PinLockout } from '../modules/staff/pin-lockout.entity.ts';
+import { StaffBranch } from '../modules/staff/staff-branch.entity.ts';
+import { StaffSession } from '../modules/staff/staff-session.entity.ts';
+import { Staff } from '../modules/staff/staff.entity.ts';
 import { Membership } from '../modules/tenants/membership.entity.ts';
 import { Tenant } from '../modules/tenants/tenant.entity.ts';
 import { adminMigrations } from './admin/migrations/index.ts';
 import { tenantMigrations } from './tenant/migrations/index.ts';
 
-export const adminEntities = [Tenant, User, Membership, Session];
+export const adminEntities = [Tenant, User, Membership, Session, PairingCode, Invitation];
 export const tenantEntities = [
   Setting,
   Branch,
@@ -33,6 +41,12 @@ export const tenantEntities = [
   OptionGroup,
   Option,
   ProductOptionGroup,
+  Staff,
+  StaffBranch,
+  StaffSession,
+  PinLockout,
+  Device,
+  AuditEntry,
 ];
 
 export type MigrationList = NonNullable<NonNullable<Options['migrations']>['migrationsList']>;

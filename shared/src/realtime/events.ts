@@ -4,6 +4,13 @@
 export interface ServerToClientEvents {
   /** The session behind this socket ended (logout elsewhere, expiry): the client signs out. */
   'sessions.ended': (payload: { reason: 'logout' | 'expired' }) => void;
+  /** The owner revoked this device: it forgets its pairing and shows the pairing screen. */
+  'devices.revoked': (payload: { deviceId: string }) => void;
+  /**
+   * The staff member signed in on this device was signed out by the server: the owner changed
+   * their role, branches or PIN, or deactivated them. The device goes back to its PIN screen.
+   */
+  'staff_sessions.ended': (payload: { reason: 'changed' | 'deactivated' | 'signed_out' }) => void;
 }
 
 /** Clients push nothing yet: mutations go through the HTTP API. */

@@ -10,4 +10,8 @@ export const rooms = {
     `t:${tenantId}:b:${branchId}:station:${stationId}`,
   /** Every socket opened with one session: lets the server end them all at logout. */
   session: (sessionId: string) => `s:${sessionId}`,
+  /** Every socket of one paired device: lets the server disconnect it when it is revoked. */
+  device: (tenantId: string, deviceId: string) => `t:${tenantId}:d:${deviceId}`,
+  /** Every socket of one staff sign-in on a device. */
+  staffSession: (tenantId: string, staffSessionId: string) => `t:${tenantId}:ss:${staffSessionId}`,
 } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { LINES_OF_BUSINESS, MEMBERSHIP_ROLES, PLANS, TENANT_STATUSES } from '../enums.ts';
+import { LINES_OF_BUSINESS, MEMBERSHIP_ROLES, PLANS, ROLES, TENANT_STATUSES } from '../enums.ts';
+import { PERMISSIONS } from '../permissions.ts';
 import { MODULES } from '../plans.ts';
 import { BusinessName, Email, Password } from '../validations.ts';
 
@@ -60,10 +61,24 @@ export const MeView = z.object({
 });
 export type MeView = z.infer<typeof MeView>;
 
-/** `GET /api/tenant`: the business the session acts in, read from its own database. */
+/** Who a request acts as: an e-mail user, a staff member signed in with a PIN, or a kiosk device. */
+export const ActorView = z.object({
+  kind: z.enum(['user', 'staff', 'device']),
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  /** The branch a staff member or device is bound to; null for owners and admins (all branches). */
+  branchId: z.uuid().nullable(),
+  deviceId: z.uuid().nullable(),
+});
+export type ActorView = z.infer<typeof ActorView>;
+
+/** `GET /api/tenant`: the business the request acts in, read from its own database. */
 export const CurrentTenantView = z.object({
   tenant: TenantView,
-  role: z.enum(MEMBERSHIP_ROLES),
+  role: z.enum(ROLES),
+  actor: ActorView,
+  permissions: z.array(z.enum(PERMISSIONS)),
   profile: z.object({
     businessName: z.string(),
     lineOfBusiness: z.enum(LINES_OF_BUSINESS).nullable(),

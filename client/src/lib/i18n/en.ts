@@ -192,6 +192,24 @@ export const en: Dictionary = {
   'errors.CONFLICT': 'Someone changed this at the same time. Reload and try again.',
   'errors.INVALID_FILE': 'We could not read the file. Upload an Excel (.xlsx) or a CSV file.',
   'errors.IMPORT_REJECTED': 'The file has errors. Nothing was imported: fix them and upload it again.',
+  'errors.DEVICE_NOT_PAIRED':
+    'This device is not linked to your business. Ask the owner for a code to link it.',
+  'errors.DEVICE_REVOKED': 'The owner unlinked this device. Ask for a new code to use it again.',
+  'errors.STAFF_SIGN_IN_REQUIRED': 'Sign in with your PIN to continue.',
+  'errors.INVALID_PIN': 'Wrong PIN. Try again.',
+  'errors.PIN_LOCKED': 'Too many wrong PINs. Wait a few minutes or ask the owner to change your PIN.',
+  'errors.PAIRING_CODE_INVALID':
+    'That code does not exist. Check the letters and numbers, or ask for a new one.',
+  'errors.PAIRING_CODE_EXPIRED': 'That code expired (codes last 10 minutes). Ask the owner for a new one.',
+  'errors.PAIRING_CODE_USED': 'That code was already used on another device. Ask the owner for a new one.',
+  'errors.INVITATION_INVALID': 'This invitation does not exist. Check the link or ask for a new one.',
+  'errors.INVITATION_EXPIRED':
+    'This invitation expired (they last 7 days). Ask the owner to invite you again.',
+  'errors.INVITATION_USED': 'This invitation is no longer available: it was used or cancelled.',
+  'errors.INVITATION_EMAIL_MISMATCH':
+    'This invitation is for another e-mail. Sign out and sign in with the invited e-mail.',
+  'errors.ACCOUNT_EXISTS': 'You already have an account with this e-mail. Sign in to accept the invitation.',
+  'errors.LAST_OWNER': 'The business needs at least one owner. Invite another owner first.',
   'errors.INTERNAL_ERROR': 'Something went wrong on our side. Try again in a moment.',
   'errors.network': 'Cannot reach SmartKet. Check your internet connection and try again.',
   'errors.bad_response': 'We got an unexpected answer. Reload the page and try again.',
@@ -218,6 +236,9 @@ export const en: Dictionary = {
   'fieldErrors.min_above_max': 'The minimum cannot be above the maximum.',
   'fieldErrors.limit_reached': 'You reached the limit of your plan.',
   'fieldErrors.step_missing': 'This step is not done yet.',
+  'fieldErrors.pin_format': 'A PIN has 4 to 6 digits.',
+  'fieldErrors.pin_too_simple': 'That PIN is too easy to guess. Avoid 1234 or 1111.',
+  'fieldErrors.already_member': 'This person already has access to your business.',
   'fieldErrors.unknown_field': 'This field is not recognised.',
 
   'app.title': 'Home — SmartKet',

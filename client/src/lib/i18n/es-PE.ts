@@ -199,6 +199,23 @@ export const esPE = {
   'errors.CONFLICT': 'Alguien cambió esto al mismo tiempo. Recarga e inténtalo otra vez.',
   'errors.INVALID_FILE': 'No pudimos leer el archivo. Sube un Excel (.xlsx) o un CSV.',
   'errors.IMPORT_REJECTED': 'El archivo tiene errores. No se importó nada: corrígelos y vuelve a subirlo.',
+  'errors.DEVICE_NOT_PAIRED':
+    'Este equipo no está vinculado a tu negocio. Pide al dueño un código para vincularlo.',
+  'errors.DEVICE_REVOKED': 'El dueño desvinculó este equipo. Pide un código nuevo para volver a usarlo.',
+  'errors.STAFF_SIGN_IN_REQUIRED': 'Ingresa con tu PIN para continuar.',
+  'errors.INVALID_PIN': 'PIN incorrecto. Inténtalo otra vez.',
+  'errors.PIN_LOCKED':
+    'Demasiados intentos con un PIN incorrecto. Espera unos minutos o pide al dueño que cambie tu PIN.',
+  'errors.PAIRING_CODE_INVALID': 'Ese código no existe. Revisa las letras y números, o pide uno nuevo.',
+  'errors.PAIRING_CODE_EXPIRED': 'Ese código ya venció (duran 10 minutos). Pide uno nuevo al dueño.',
+  'errors.PAIRING_CODE_USED': 'Ese código ya se usó en otro equipo. Pide uno nuevo al dueño.',
+  'errors.INVITATION_INVALID': 'Esta invitación no existe. Revisa el enlace o pide una nueva.',
+  'errors.INVITATION_EXPIRED': 'Esta invitación venció (duran 7 días). Pide al dueño que te invite otra vez.',
+  'errors.INVITATION_USED': 'Esta invitación ya no está disponible: ya se usó o la anularon.',
+  'errors.INVITATION_EMAIL_MISMATCH':
+    'Esta invitación es para otro correo. Sal de tu cuenta e ingresa con el correo invitado.',
+  'errors.ACCOUNT_EXISTS': 'Ya tienes una cuenta con este correo. Ingresa para aceptar la invitación.',
+  'errors.LAST_OWNER': 'El negocio necesita al menos un dueño. Invita a otro dueño antes de hacer esto.',
   'errors.INTERNAL_ERROR': 'Algo falló de nuestro lado. Inténtalo otra vez en un momento.',
   'errors.network': 'No hay conexión con SmartKet. Revisa tu internet e inténtalo de nuevo.',
   'errors.bad_response': 'Recibimos una respuesta inesperada. Recarga la página e inténtalo otra vez.',
@@ -226,6 +243,9 @@ export const esPE = {
   'fieldErrors.min_above_max': 'El mínimo no puede ser mayor que el máximo.',
   'fieldErrors.limit_reached': 'Llegaste al límite de tu plan.',
   'fieldErrors.step_missing': 'Falta completar este paso.',
+  'fieldErrors.pin_format': 'El PIN tiene de 4 a 6 números.',
+  'fieldErrors.pin_too_simple': 'Ese PIN es muy fácil de adivinar. Evita 1234 o 1111.',
+  'fieldErrors.already_member': 'Esta persona ya tiene acceso a tu negocio.',
 
   'app.title': 'Inicio — SmartKet',
   'app.loading': 'Cargando tu negocio…',

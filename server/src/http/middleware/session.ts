@@ -21,13 +21,28 @@ export function sessionCookieOptions(req: Request, expiresAt: Date): CookieOptio
   };
 }
 
+/** Sets one of SmartKet's HttpOnly credential cookies (session, device, staff). */
+export function setCredentialCookie(
+  req: Request,
+  res: Response,
+  name: string,
+  token: string,
+  expiresAt: Date,
+): void {
+  res.cookie(name, token, sessionCookieOptions(req, expiresAt));
+}
+
+export function clearCredentialCookie(req: Request, res: Response, name: string): void {
+  const { expires: _expires, ...options } = sessionCookieOptions(req, new Date(0));
+  res.clearCookie(name, options);
+}
+
 export function setSessionCookie(req: Request, res: Response, token: string, expiresAt: Date): void {
-  res.cookie(SESSION_COOKIE, token, sessionCookieOptions(req, expiresAt));
+  setCredentialCookie(req, res, SESSION_COOKIE, token, expiresAt);
 }
 
 export function clearSessionCookie(req: Request, res: Response): void {
-  const { expires: _expires, ...options } = sessionCookieOptions(req, new Date(0));
-  res.clearCookie(SESSION_COOKIE, options);
+  clearCredentialCookie(req, res, SESSION_COOKIE);
 }
 
 /** Reads one cookie without a parser dependency; values are URL-encoded by `res.cookie`. */

@@ -1,8 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { sha256 } from '@oslojs/crypto/sha2';
-import { constantTimeEqual } from '@oslojs/crypto/subtle';
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Clock } from '../../lib/clock.ts';
+import { hashToken, randomToken, tokenMatches } from '../../lib/tokens.ts';
 import { Session } from './session.entity.ts';
 import { type User } from './user.entity.ts';
 
@@ -13,14 +11,6 @@ export interface ValidSession {
   user: User;
   /** True when the expiry just moved forward, so the cookie must be sent again. */
   extended: boolean;
-}
-
-function randomBase32(bytes: number): string {
-  return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(bytes)));
-}
-
-function hashSecret(secret: string): Uint8Array {
-  return sha256(new TextEncoder().encode(secret));
 }
 
 /**
@@ -43,11 +33,11 @@ export class SessionService {
     user: User,
     activeTenantId: string | null,
   ): Promise<{ token: string; session: Session }> {
-    const id = randomBase32(15);
-    const secret = randomBase32(20);
+    const id = randomToken(15);
+    const secret = randomToken(20);
     const session = em.create(Session, {
       id,
-      secretHash: encodeHexLowerCase(hashSecret(secret)),
+      secretHash: hashToken(secret),
       user,
       activeTenant: activeTenantId,
       expiresAt: new Date(this.clock.now().getTime() + this.lifetimeMs),
@@ -67,8 +57,7 @@ export class SessionService {
     if (!session) {
       return null;
     }
-    const expected = new Uint8Array(Buffer.from(session.secretHash, 'hex'));
-    if (!constantTimeEqual(hashSecret(secret), expected)) {
+    if (!tokenMatches(secret, session.secretHash)) {
       return null;
     }
     const now = this.clock.now().getTime();

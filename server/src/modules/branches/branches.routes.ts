@@ -12,6 +12,7 @@ import {
 } from '@smartket/shared';
 import { Router } from 'express';
 import { can } from '../../http/middleware/can.ts';
+import { actorReachesBranch, assertReachesBranch } from '../auth/actor.ts';
 import { tenantScope } from '../../http/middleware/tenant-context.ts';
 import { inputOf, validate } from '../../http/middleware/validate.ts';
 import { pathId } from '../../http/params.ts';
@@ -48,8 +49,9 @@ export function branchRoutes(_deps: TenantModuleDeps): Router {
   const router = Router();
 
   router.get('/branches', can('branches.view'), async (_req, res) => {
-    const { em } = tenantScope(res);
-    res.json((await listBranches(em)).map(({ branch, counts }) => presentBranch(branch, counts)));
+    const { em, actor } = tenantScope(res);
+    const reachable = (await listBranches(em)).filter(({ branch }) => actorReachesBranch(actor, branch.id));
+    res.json(reachable.map(({ branch, counts }) => presentBranch(branch, counts)));
   });
 
   router.post('/branches', can('branches.manage'), validate(BranchInput), async (_req, res) => {
@@ -59,8 +61,10 @@ export function branchRoutes(_deps: TenantModuleDeps): Router {
   });
 
   router.get('/branches/:id', can('branches.view'), async (req, res) => {
-    const { em } = tenantScope(res);
-    res.json(presentBranchDetail(await loadBranchDetail(em, pathId(req, 'id'))));
+    const { em, actor } = tenantScope(res);
+    const branchId = pathId(req, 'id');
+    assertReachesBranch(actor, branchId);
+    res.json(presentBranchDetail(await loadBranchDetail(em, branchId)));
   });
 
   router.patch('/branches/:id', can('branches.manage'), validate(BranchPatch), async (req, res) => {
@@ -124,8 +128,11 @@ export function branchRoutes(_deps: TenantModuleDeps): Router {
   );
 
   router.get('/stations', can('branches.view'), async (_req, res) => {
-    const { em } = tenantScope(res);
-    res.json((await listStations(em)).map(({ station, branchIds }) => presentStation(station, branchIds)));
+    const { em, actor } = tenantScope(res);
+    const reachable = (await listStations(em)).filter(
+      ({ branchIds }) => actor.branchId === null || branchIds.includes(actor.branchId),
+    );
+    res.json(reachable.map(({ station, branchIds }) => presentStation(station, branchIds)));
   });
 
   router.post('/stations', can('branches.manage'), validate(StationInput), async (_req, res) => {

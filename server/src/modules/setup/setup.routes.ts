@@ -20,7 +20,7 @@ import {
 export function setupRoutes(_deps: TenantModuleDeps): Router {
   const router = Router();
 
-  router.get('/', can('branches.view'), async (_req, res) => {
+  router.get('/', can('branches.manage'), async (_req, res) => {
     const { em, tenant } = tenantScope(res);
     res.json(presentSetup(await readSetup(em, tenant)));
   });

@@ -1,8 +1,9 @@
 import { T0001Settings } from './t0001-settings.ts';
 import { T0002BranchesAndMenu } from './t0002-branches-and-menu.ts';
+import { T0003StaffDevicesAudit } from './t0003-staff-devices-audit.ts';
 
 /**
  * Tenant database migrations, oldest first. They run on the template (new tenants are cloned
  * from it) and on every existing tenant database (`npm run tenants:migrate`).
  */
-export const tenantMigrations = [T0001Settings, T0002BranchesAndMenu];
+export const tenantMigrations = [T0001Settings, T0002BranchesAndMenu, T0003StaffDevicesAudit];
