@@ -220,6 +220,16 @@ function sendingBody<Body>(method: 'POST' | 'PUT' | 'PATCH') {
   ): Promise<z.infer<Schema>> => parse(await send(method, path, body, options), schema);
 }
 
+/** A call whose answer has no body (204): it only fails or not. */
+function expectingNoBody(method: 'POST' | 'PUT' | 'DELETE') {
+  return async (path: string, body?: unknown, options: RequestOptions = {}): Promise<void> => {
+    const response = await send(method, path, body, options);
+    if (!response.ok) {
+      throw await toApiError(response);
+    }
+  };
+}
+
 /**
  * The one way the client talks to the JSON API. Success bodies are checked against the shared
  * zod schema; failures throw an `ApiError` with messages already translated.
@@ -244,10 +254,9 @@ export const api = {
   upload: sendingBody<RawBody>('POST'),
 
   /** POST expecting no body back (204), e.g. logout. */
-  async postEmpty(path: string, body?: unknown, options: RequestOptions = {}): Promise<void> {
-    const response = await send('POST', path, body, options);
-    if (!response.ok) {
-      throw await toApiError(response);
-    }
-  },
+  postEmpty: expectingNoBody('POST'),
+  /** PUT expecting no body back (204), e.g. a staff member's new PIN. */
+  putEmpty: expectingNoBody('PUT'),
+  /** DELETE (204), e.g. taking a member's access away. */
+  deleteEmpty: expectingNoBody('DELETE'),
 };
