@@ -4,11 +4,13 @@ import type { Dictionary } from './types.ts';
 import { branchesEn } from './en/branches.ts';
 import { menuEn } from './en/menu.ts';
 import { setupEn } from './en/setup.ts';
+import { teamEn } from './en/team.ts';
 
 export const en: Dictionary = {
   ...setupEn,
   ...menuEn,
   ...branchesEn,
+  ...teamEn,
   'meta.siteName': 'SmartKet',
   'common.loading': 'Loading…',
   'common.retry': 'Try again',

@@ -6,11 +6,13 @@
 import { branchesEsPE } from './es-PE/branches.ts';
 import { menuEsPE } from './es-PE/menu.ts';
 import { setupEsPE } from './es-PE/setup.ts';
+import { teamEsPE } from './es-PE/team.ts';
 
 export const esPE = {
   ...setupEsPE,
   ...menuEsPE,
   ...branchesEsPE,
+  ...teamEsPE,
   'meta.siteName': 'SmartKet',
   'common.loading': 'Cargando…',
   'common.retry': 'Reintentar',
