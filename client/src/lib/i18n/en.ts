@@ -2,6 +2,7 @@ import type { Dictionary } from './types.ts';
 
 /** English: every key of the es-PE source dictionary, checked by the `Dictionary` type. */
 import { branchesEn } from './en/branches.ts';
+import { deviceEn } from './en/device.ts';
 import { menuEn } from './en/menu.ts';
 import { setupEn } from './en/setup.ts';
 import { teamEn } from './en/team.ts';
@@ -10,6 +11,7 @@ export const en: Dictionary = {
   ...setupEn,
   ...menuEn,
   ...branchesEn,
+  ...deviceEn,
   ...teamEn,
   'meta.siteName': 'SmartKet',
   'common.loading': 'Loading…',

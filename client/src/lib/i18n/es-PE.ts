@@ -4,6 +4,7 @@
  * `one`/`other` is chosen by `params.count` with the locale's plural rules.
  */
 import { branchesEsPE } from './es-PE/branches.ts';
+import { deviceEsPE } from './es-PE/device.ts';
 import { menuEsPE } from './es-PE/menu.ts';
 import { setupEsPE } from './es-PE/setup.ts';
 import { teamEsPE } from './es-PE/team.ts';
@@ -12,6 +13,7 @@ export const esPE = {
   ...setupEsPE,
   ...menuEsPE,
   ...branchesEsPE,
+  ...deviceEsPE,
   ...teamEsPE,
   'meta.siteName': 'SmartKet',
   'common.loading': 'Cargando…',
