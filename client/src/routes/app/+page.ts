@@ -1,21 +1,28 @@
 import { redirect } from '@sveltejs/kit';
-import type { MeView } from '@smartket/shared';
+import { roleCan, type MeView } from '@smartket/shared';
 import { resolve } from '$app/paths';
 import { fetchMe } from '#lib/api/auth.ts';
 import { session } from '#lib/stores/session.svelte.ts';
 import type { PageLoad } from './$types';
 
-/** Whether the active business still has to go through the setup wizard. */
+/** Whether the active business still has to go through the setup wizard, and this user can. */
 function needsSetup(me: MeView): boolean {
-  const tenant = me.memberships.find((membership) => membership.tenant.id === me.activeTenantId)?.tenant;
+  const membership = me.memberships.find((candidate) => candidate.tenant.id === me.activeTenantId);
+  if (!membership || !roleCan(membership.role, 'settings.edit')) {
+    // Only the owner runs the wizard: an admin invited early gets the home as it is.
+    return false;
+  }
+  const tenant = membership.tenant;
   // A locked business cannot save wizard steps: it gets the lock screen instead.
-  return tenant !== undefined && !tenant.setupComplete && !tenant.readOnly;
+  return !tenant.setupComplete && !tenant.readOnly;
 }
 
 /** A business that has not finished the setup wizard has no home yet: the wizard is its home. */
 export const load: PageLoad = async ({ parent, fetch }) => {
   const { me } = await parent();
-  if (!needsSetup(session.me ?? me)) {
+  const current = session.me ?? me;
+  // A paired device has no owner's home: the layout already sent it to its own.
+  if (!current || !needsSetup(current)) {
     return {};
   }
   // What we know may predate the last step (finished on another device, say): ask once more
