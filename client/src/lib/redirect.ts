@@ -1,9 +1,11 @@
 const APP_HOME = '/app';
+/** An invitation link sends a signed-out invitee to sign in, then back to accept it. */
+const INVITATION_PREFIX = '/invitacion/';
 
 /**
  * Where to go after signing in: `next` when it is a path inside the app on this origin
- * (`/app`, `/app/...`), otherwise the app's home. Never an absolute or protocol-relative URL,
- * so `?next=` cannot send anyone to another site.
+ * (`/app`, `/app/...`) or an invitation link (`/invitacion/<token>`), otherwise the app's home.
+ * Never an absolute or protocol-relative URL, so `?next=` cannot send anyone to another site.
  */
 export function safeNext(next: string | null | undefined): string {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) {
@@ -15,7 +17,8 @@ export function safeNext(next: string | null | undefined): string {
       return APP_HOME;
     }
     const inApp = url.pathname === APP_HOME || url.pathname.startsWith(`${APP_HOME}/`);
-    return inApp ? `${url.pathname}${url.search}${url.hash}` : APP_HOME;
+    const invitation = url.pathname.startsWith(INVITATION_PREFIX);
+    return inApp || invitation ? `${url.pathname}${url.search}${url.hash}` : APP_HOME;
   } catch {
     return APP_HOME;
   }
