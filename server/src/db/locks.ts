@@ -6,11 +6,12 @@ import type { EntityManager } from '@mikro-orm/core';
  * - `branches`: the number of active branches (plan limit);
  * - `stations`: station names, and which branches have which stations;
  * - `menu`: category and product names and SKUs, and the number of active products.
+ * - `staff`: names of active staff, and their number (plan limit).
  *
  * A transaction that needs several takes them in this order, so two of them never wait on each
  * other.
  */
-export const LOCK_ORDER = ['setup', 'branches', 'stations', 'menu'] as const;
+export const LOCK_ORDER = ['setup', 'branches', 'stations', 'menu', 'staff'] as const;
 export type LockScope = (typeof LOCK_ORDER)[number];
 
 /**
