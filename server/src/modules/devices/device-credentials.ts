@@ -17,7 +17,7 @@ export const DEVICE_COOKIE_DAYS = 400;
 /** The longest a PIN sign-in lasts even when used all along: one long shift. */
 export const STAFF_SESSION_HOURS = 16;
 /** Requests keep a staff session alive; the client locks on its own idle timer, this is the backstop. */
-const IDLE_GRACE_MS = 60_000;
+export const IDLE_GRACE_MS = 60_000;
 /** Writing `last_active_at`/`last_seen_at` at most this often keeps reads from turning into writes. */
 const TOUCH_EVERY_MS = 30_000;
 
@@ -63,6 +63,15 @@ export function issueStaffSession(
   return { token: `${id}.${secret}`, session };
 }
 
+/**
+ * Whether a PIN sign-in still counts at `now`: within its one long shift, and not left idle
+ * longer than the tenant's idle lock (plus a grace for the client's own timer to fire first).
+ */
+export function staffSessionIsLive(session: StaffSession, now: Date, idleLockMinutes: number): boolean {
+  const idleMs = now.getTime() - session.lastActiveAt.getTime();
+  return now < session.expiresAt && idleMs <= idleLockMinutes * 60_000 + IDLE_GRACE_MS;
+}
+
 export type DeviceRefusal = 'DEVICE_NOT_PAIRED' | 'DEVICE_REVOKED';
 
 /** A paired device found from its cookie, with the tenant database it lives in (leased). */
@@ -92,6 +101,14 @@ export class DeviceAuthenticator {
     this.registry = deps.registry;
     this.locator = deps.locator;
     this.clock = deps.clock;
+  }
+
+  /**
+   * Runs `work` in the tenant's own database: pairing learns the tenant from the code, not from
+   * a cookie, and creates the device there.
+   */
+  async inTenantDatabase<T>(tenant: Tenant, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.registry.withTenant(this.locator.locate(tenant), work);
   }
 
   /** The device, or why it is refused. `staffToken` is the staff cookie, when sent. */
@@ -162,18 +179,16 @@ export class DeviceAuthenticator {
     if (!session || session.deviceId !== device.id || !tokenMatches(secret, session.secretHash)) {
       return null;
     }
-    const idleMs = now.getTime() - session.lastActiveAt.getTime();
     const staff = await em.findOne(Staff, { id: session.staffId, active: true });
     if (
       !staff ||
       session.branchId !== device.branchId ||
-      now >= session.expiresAt ||
-      idleMs > idleLockMinutes * 60_000 + IDLE_GRACE_MS
+      !staffSessionIsLive(session, now, idleLockMinutes)
     ) {
       em.remove(session);
       return null;
     }
-    if (idleMs > TOUCH_EVERY_MS) {
+    if (now.getTime() - session.lastActiveAt.getTime() > TOUCH_EVERY_MS) {
       session.lastActiveAt = now;
     }
     return { session, staff };
