@@ -57,6 +57,7 @@ export async function startServer(
   const io = createRealtimeServer(httpServer, {
     adminOrm: services.adminOrm,
     sessions: services.sessions,
+    devices: services.devices,
     logger,
     isAllowedOrigin: (origin, host) => isAllowedOrigin(origin, host, originPolicy),
   });
