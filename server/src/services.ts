@@ -80,7 +80,7 @@ export function createServices(
     sessions,
     devices: new DeviceAuthenticator({ registry, locator, clock }),
     provisioning,
-    auth: new AuthService({ adminOrm, sessions, provisioning, clock }),
+    auth: new AuthService({ adminOrm, sessions, provisioning, registry, locator, clock, logger }),
     broadcaster: new Broadcaster(logger),
     authLimiters: {
       perIp: new RateLimiter({ limit: perIp, windowSeconds, clock }),

@@ -3,9 +3,12 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { LoginInput, MeView, SignupInput } from '@smartket/shared';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, forbidden } from '../../lib/errors.ts';
+import type { Logger } from '../../lib/logger.ts';
 import { hashPassword, isCommonPassword, passwordDecoyHash, verifyPassword } from '../../lib/passwords.ts';
+import { recordAuditInTenant, type TenantDatabases } from '../audit/audit.service.ts';
 import { Membership } from '../tenants/membership.entity.ts';
 import type { ProvisioningService } from '../tenants/provisioning.service.ts';
+import { Tenant } from '../tenants/tenant.entity.ts';
 import { presentMe } from './auth.presenter.ts';
 import { type Session } from './session.entity.ts';
 import type { SessionService } from './session.service.ts';
@@ -26,18 +29,25 @@ export class AuthService {
   private readonly adminOrm: MikroORM;
   private readonly sessions: SessionService;
   private readonly provisioning: ProvisioningService;
+  private readonly tenantDatabases: TenantDatabases;
   private readonly clock: Clock;
+  private readonly logger: Logger;
 
-  constructor(deps: {
-    adminOrm: MikroORM;
-    sessions: SessionService;
-    provisioning: ProvisioningService;
-    clock: Clock;
-  }) {
+  constructor(
+    deps: {
+      adminOrm: MikroORM;
+      sessions: SessionService;
+      provisioning: ProvisioningService;
+      clock: Clock;
+      logger: Logger;
+    } & TenantDatabases,
+  ) {
     this.adminOrm = deps.adminOrm;
     this.clock = deps.clock;
     this.sessions = deps.sessions;
     this.provisioning = deps.provisioning;
+    this.tenantDatabases = { registry: deps.registry, locator: deps.locator };
+    this.logger = deps.logger;
   }
 
   /** Creates the owner, their tenant with its own database, and a session. */
@@ -68,6 +78,9 @@ export class AuthService {
     const activeTenantId =
       memberships.find((m) => m.tenant.getEntity().status === 'active')?.tenant.id ?? null;
     const { token, session } = await this.sessions.create(em, user, activeTenantId);
+    if (activeTenantId) {
+      await this.recordSignIn(em, user, activeTenantId);
+    }
     return {
       me: presentMe(user, memberships, activeTenantId, this.clock.now()),
       session: { token, expiresAt: session.expiresAt },
@@ -98,6 +111,27 @@ export class AuthService {
 
   async logout(em: EntityManager, session: Session): Promise<void> {
     await this.sessions.invalidate(em, session.id);
+  }
+
+  /**
+   * Writes `auth.signed_in` into the active tenant's audit log, after the session is committed.
+   * The log is the tenant's and the login is the account's: failing to write it is logged, and
+   * the person is signed in all the same.
+   */
+  private async recordSignIn(em: EntityManager, user: User, tenantId: string): Promise<void> {
+    const at = this.clock.now();
+    try {
+      const tenant = await em.findOneOrFail(Tenant, tenantId, { populate: ['databasePasswordSealed'] });
+      await recordAuditInTenant(
+        this.tenantDatabases,
+        tenant,
+        { kind: 'user', id: user.id, name: user.email, device: null },
+        { action: 'auth.signed_in' },
+        at,
+      );
+    } catch (error) {
+      this.logger.error({ err: error, tenantId, userId: user.id }, 'sign-in not written to the audit log');
+    }
   }
 
   private membershipsOf(em: EntityManager, userId: string): Promise<Membership[]> {
