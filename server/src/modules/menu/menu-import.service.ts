@@ -15,6 +15,7 @@ import { lockTenantScope } from '../../db/locks.ts';
 import { runStatement, selectRows } from '../../db/queries.ts';
 import { AppError, answerUniqueViolation } from '../../lib/errors.ts';
 import { nameKey, normalizeName } from '../../lib/names.ts';
+import { recordAuditMany, type AuditContext, type AuditRecord } from '../audit/audit.service.ts';
 import { assertWithinPlanLimit } from '../plans/plans.policy.ts';
 import type { Tenant } from '../tenants/tenant.entity.ts';
 import { KitchenStation } from '../branches/kitchen-station.entity.ts';
@@ -362,10 +363,20 @@ export interface ProductRecord {
   position: number;
 }
 
+/** A product whose price an import changes. */
+export interface PriceChange {
+  productId: string;
+  name: string;
+  beforeCents: number;
+  afterCents: number;
+}
+
 export interface MenuImportPlan {
   categoriesToCreate: Array<{ id: string; name: string; stationId: string | null; position: number }>;
   creates: ProductRecord[];
   updates: ProductRecord[];
+  /** The updates that change a price, for the audit log. */
+  priceChanges: PriceChange[];
   unchanged: number;
   /** Active products after the import minus before. */
   activeDelta: number;
@@ -398,6 +409,7 @@ export function planMenuImport(check: MenuRowsCheck, context: MenuImportContext)
     categoriesToCreate,
     creates: [],
     updates: [],
+    priceChanges: [],
     unchanged: 0,
     activeDelta: 0,
     productIds: new Map(),
@@ -444,6 +456,14 @@ export function planMenuImport(check: MenuRowsCheck, context: MenuImportContext)
     } else {
       plan.updates.push(updated);
     }
+    if (updated.priceCents !== target.priceCents) {
+      plan.priceChanges.push({
+        productId: target.id,
+        name: updated.name,
+        beforeCents: target.priceCents,
+        afterCents: updated.priceCents,
+      });
+    }
   }
   return plan;
 }
@@ -484,6 +504,8 @@ export interface AppliedMenuRows {
   result: MenuImportResult;
   /** Product id by name key, for every row of the file. */
   productIds: Map<string, string>;
+  /** Existing products whose price the rows changed. */
+  priceChanges: PriceChange[];
 }
 
 /**
@@ -523,21 +545,41 @@ export async function applyMenuRows(
       categoriesCreated: plan.categoriesToCreate.map((category) => category.name),
     },
     productIds: plan.productIds,
+    priceChanges: plan.priceChanges,
   };
 }
 
-/** Imports a menu file all-or-nothing, in one transaction. */
+/**
+ * Imports a menu file all-or-nothing, in one transaction, with one `menu.price_changed` entry per
+ * product whose price it changed, written by one INSERT in that same transaction.
+ */
 export async function importMenu(
   em: EntityManager,
   tenant: Tenant,
   sheet: MenuSheet,
   unknownCategories: UnknownCategories,
+  audit: AuditContext,
 ): Promise<MenuImportResult> {
   const applied = await answerUniqueViolation(
-    () => em.transactional((tx) => applyMenuRows(tx, tenant, sheet, unknownCategories)),
+    () =>
+      em.transactional(async (tx) => {
+        const rows = await applyMenuRows(tx, tenant, sheet, unknownCategories);
+        await recordAuditMany(tx, audit.actor, rows.priceChanges.map(priceChangeRecord), audit.at);
+        return rows;
+      }),
     menuChangedMeanwhile,
   );
   return applied.result;
+}
+
+function priceChangeRecord(change: PriceChange): AuditRecord {
+  return {
+    action: 'menu.price_changed',
+    entity: { type: 'product', id: change.productId, label: change.name },
+    before: { priceCents: change.beforeCents },
+    after: { priceCents: change.afterCents },
+    branchId: null,
+  };
 }
 
 /**

@@ -63,12 +63,13 @@ export function menuRoutes(deps: TenantModuleDeps): Router {
   });
 
   router.patch('/products/:id', can('menu.edit'), validate(ProductPatch), async (req, res) => {
-    const { em, tenant } = tenantScope(res);
+    const { em, tenant, actor } = tenantScope(res);
     const { product, optionGroupIds } = await updateProduct(
       em,
       tenant,
       pathId(req, 'id'),
       inputOf(res, ProductPatch),
+      { actor, at: deps.clock.now() },
     );
     res.json(presentProduct(product, optionGroupIds));
   });
@@ -79,10 +80,12 @@ export function menuRoutes(deps: TenantModuleDeps): Router {
   });
 
   router.patch('/option-groups/:id', can('menu.edit'), validate(OptionGroupPatch), async (req, res) => {
+    const { em, actor } = tenantScope(res);
     const { group, options } = await updateOptionGroup(
-      tenantScope(res).em,
+      em,
       pathId(req, 'id'),
       inputOf(res, OptionGroupPatch),
+      { actor, at: deps.clock.now() },
     );
     res.json(presentOptionGroup(group, options));
   });
@@ -109,9 +112,10 @@ export function menuRoutes(deps: TenantModuleDeps): Router {
     requireUploadType,
     express.raw({ type: UPLOAD_TYPES, limit: MENU_IMPORT_MAX_BYTES }),
     async (req, res) => {
-      const { em, tenant } = tenantScope(res);
+      const { em, tenant, actor } = tenantScope(res);
       const sheet = await readMenuFile(uploadedFile(req));
-      res.json(await importMenu(em, tenant, sheet, inputOf(res, MenuImportQuery).unknownCategories));
+      const { unknownCategories } = inputOf(res, MenuImportQuery);
+      res.json(await importMenu(em, tenant, sheet, unknownCategories, { actor, at: deps.clock.now() }));
     },
   );
 

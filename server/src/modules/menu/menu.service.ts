@@ -13,6 +13,7 @@ import { findOr404 } from '../../db/queries.ts';
 import { assignDefined } from '../../lib/assign.ts';
 import { answerUniqueViolation, fieldError, type AppError } from '../../lib/errors.ts';
 import { assertNameFree, nameTaken, normalizeName } from '../../lib/names.ts';
+import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
 import { KitchenStation } from '../branches/kitchen-station.entity.ts';
 import { assertWithinPlanLimit } from '../plans/plans.policy.ts';
 import type { Tenant } from '../tenants/tenant.entity.ts';
@@ -143,13 +144,15 @@ export async function createProduct(
 
 /**
  * Edits a product. Deactivating keeps it (orders and reports still name it); reactivating counts
- * against the plan again. `optionGroupIds`, when sent, is the whole ordered list.
+ * against the plan again. `optionGroupIds`, when sent, is the whole ordered list. A new price is
+ * recorded in the audit log (`menu.price_changed`), in the same transaction.
  */
 export async function updateProduct(
   em: EntityManager,
   tenant: Tenant,
   id: string,
   patch: ProductPatch,
+  audit: AuditContext,
 ): Promise<ProductWithOptionGroups> {
   return answerUniqueViolation(
     () =>
@@ -168,6 +171,7 @@ export async function updateProduct(
         if (patch.active === true && !product.active) {
           assertWithinPlanLimit(tenant, 'products', await tx.count(Product, { active: true }));
         }
+        const priceBefore = product.priceCents;
         assignDefined(product, patch, [
           'sku',
           'priceCents',
@@ -177,6 +181,15 @@ export async function updateProduct(
           'position',
           'active',
         ]);
+        if (product.priceCents !== priceBefore) {
+          recordPriceChange(
+            tx,
+            audit,
+            { type: 'product', id, label: product.name },
+            priceBefore,
+            product.priceCents,
+          );
+        }
         await tx.flush();
         const optionGroupIds =
           patch.optionGroupIds === undefined
@@ -260,12 +273,14 @@ export async function createOptionGroup(
 /**
  * Edits an option group. `options`, when sent, is the whole list: options named by id are kept
  * and edited, the others are added, and the group's options missing from it are deactivated —
- * past orders still show them.
+ * past orders still show them. A kept option whose price delta changes is recorded in the audit
+ * log (`menu.price_changed`), in the same transaction.
  */
 export async function updateOptionGroup(
   em: EntityManager,
   id: string,
   patch: OptionGroupPatch,
+  audit: AuditContext,
 ): Promise<OptionGroupWithOptions> {
   return em.transactional(async (tx) => {
     const group = await findOr404(tx, OptionGroup, id, 'Option group');
@@ -287,21 +302,32 @@ export async function updateOptionGroup(
     assignDefined(group, patch, ['active']);
     const existing = await tx.find(Option, { optionGroupId: id });
     if (patch.options !== undefined) {
-      replaceOptions(tx, id, existing, patch.options);
+      for (const { option, priceBefore } of replaceOptions(tx, id, existing, patch.options)) {
+        const label = `${group.name}: ${option.name}`;
+        recordPriceChange(
+          tx,
+          audit,
+          { type: 'option', id: option.id, label },
+          priceBefore,
+          option.priceDeltaCents,
+        );
+      }
     }
     await tx.flush();
     return { group, options: await tx.find(Option, { optionGroupId: id }) };
   });
 }
 
+/** Applies the whole option list; answers the kept options whose price delta changed. */
 function replaceOptions(
   tx: EntityManager,
   optionGroupId: string,
   existing: Option[],
   list: OptionInput[],
-): void {
+): Array<{ option: Option; priceBefore: number }> {
   const byId = new Map(existing.map((option) => [option.id, option]));
   const kept = new Set<string>();
+  const repriced: Array<{ option: Option; priceBefore: number }> = [];
   list.forEach((input, index) => {
     if (input.id === undefined) {
       tx.create(Option, {
@@ -321,6 +347,9 @@ function replaceOptions(
       throw fieldError(`options.${index}.id`, 'duplicate', 'The option is listed twice');
     }
     kept.add(input.id);
+    if (option.priceDeltaCents !== input.priceDeltaCents) {
+      repriced.push({ option, priceBefore: option.priceDeltaCents });
+    }
     option.name = normalizeName(input.name);
     option.priceDeltaCents = input.priceDeltaCents;
     option.active = input.active;
@@ -331,6 +360,32 @@ function replaceOptions(
     option.active = false;
     option.position = list.length + index;
   });
+  return repriced;
+}
+
+/**
+ * `menu.price_changed` for a product (its price) or an option (the price it adds), both as
+ * `priceCents`. The menu is the whole business's, so the entry names no branch.
+ */
+function recordPriceChange(
+  tx: EntityManager,
+  audit: AuditContext,
+  entity: { type: 'product' | 'option'; id: string; label: string },
+  before: number,
+  after: number,
+): void {
+  recordAudit(
+    tx,
+    audit.actor,
+    {
+      action: 'menu.price_changed',
+      entity,
+      before: { priceCents: before },
+      after: { priceCents: after },
+      branchId: null,
+    },
+    audit.at,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
