@@ -7,6 +7,7 @@ import { RateLimiter } from './http/middleware/rate-limit.ts';
 import { createBoss } from './jobs/boss.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import type { Logger } from './lib/logger.ts';
+import { createMailer, type Mailer } from './lib/mailer.ts';
 import { SecretBox } from './lib/secret-box.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { SessionService } from './modules/auth/session.service.ts';
@@ -31,6 +32,8 @@ export interface Services {
   provisioning: ProvisioningService;
   auth: AuthService;
   broadcaster: Broadcaster;
+  /** Used by the `emails.send` job only. */
+  mailer: Mailer;
   authLimiters: { perIp: RateLimiter; perEmail: RateLimiter };
 }
 
@@ -82,6 +85,7 @@ export function createServices(
     provisioning,
     auth: new AuthService({ adminOrm, sessions, provisioning, registry, locator, clock, logger }),
     broadcaster: new Broadcaster(logger),
+    mailer: createMailer(config, logger),
     authLimiters: {
       perIp: new RateLimiter({ limit: perIp, windowSeconds, clock }),
       perEmail: new RateLimiter({ limit: perEmail, windowSeconds, clock }),
