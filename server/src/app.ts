@@ -87,6 +87,9 @@ export function createApp(
       adminOrm: services.adminOrm,
       auth: services.auth,
       sessions: services.sessions,
+      registry: services.registry,
+      locator: services.locator,
+      limiters: services.authLimiters,
     }),
   );
   api.use(
