@@ -118,8 +118,7 @@ export const deviceEn = {
     'As an owner you can see and change everything: menu, branches, team, plan and business details.',
   'invitationPage.roleMeans.admin':
     'As a manager you run the menu, branches, team and devices. The plan and business details stay with the owner.',
-  'invitationPage.from': '{inviter} invited you with the e-mail {email}.',
-  'invitationPage.for': 'The invitation is for {email}.',
+  'invitationPage.from': '{inviter} invited you.',
   'invitationPage.expires': 'It expires on {date}.',
   'invitationPage.accept': 'Accept invitation',
   'invitationPage.accepting': 'Accepting…',

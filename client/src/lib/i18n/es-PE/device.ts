@@ -124,8 +124,7 @@ export const deviceEsPE = {
     'Como dueño podrás ver y cambiar todo: carta, locales, personal, plan y datos del negocio.',
   'invitationPage.roleMeans.admin':
     'Como administrador manejarás la carta, los locales, el personal y los equipos. El plan y los datos del negocio quedan con el dueño.',
-  'invitationPage.from': 'Te invitó {inviter} con el correo {email}.',
-  'invitationPage.for': 'La invitación es para {email}.',
+  'invitationPage.from': 'Te invitó {inviter}.',
   'invitationPage.expires': 'Vence el {date}.',
   'invitationPage.accept': 'Aceptar invitación',
   'invitationPage.accepting': 'Aceptando…',
