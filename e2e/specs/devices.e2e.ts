@@ -126,7 +126,7 @@ test('a waiter signs in with a PIN on a paired phone and sees only their screens
   // The owner unpairs the phone: it says so without a reload.
   await revokeDeviceThroughApi(page.request, 'Celular del salón');
   await expect(phone.getByRole('heading', { name: 'Este dispositivo fue desvinculado' })).toBeVisible();
-  await phone.getByRole('link', { name: 'Vincular con un código nuevo' }).click();
+  await phone.getByRole('link', { name: 'Vincular otra vez' }).click();
   await expect(phone).toHaveURL(/\/emparejar/);
   // The kitchen screen is not affected.
   await kitchen.reload();
@@ -184,7 +184,7 @@ test('a wrong or used pairing code is said under the box; five wrong PINs lock a
   }
   await pin.fill('1397');
   await desk.getByRole('button', { name: 'Entrar' }).click();
-  await expect(desk.getByText('Demasiados intentos con un PIN incorrecto.', { exact: false })).toBeVisible();
+  await expect(desk.getByText('Demasiados intentos.', { exact: false })).toBeVisible();
   const wait = desk.getByRole('button', { name: /^Espera \d:\d\d$/ });
   await expect(wait).toBeDisabled();
   const before = await wait.textContent();

@@ -32,7 +32,7 @@ export const deviceEn = {
   'shell.revoked.heading': 'This device was unpaired',
   'shell.revoked.body':
     'The owner removed it from their business. To use it again, ask for a new code and pair it.',
-  'shell.revoked.pair': 'Pair with a new code',
+  'shell.revoked.pair': 'Pair again',
   'shell.inactive.title': 'Business not active — SmartKet',
   'shell.inactive.heading': 'The business is not active',
   'shell.inactive.body':
@@ -55,7 +55,7 @@ export const deviceEn = {
     one: 'Wrong PIN. {count} attempt left.',
     other: 'Wrong PIN. {count} attempts left.',
   },
-  'pin.locked': 'Too many wrong PINs. Wait for the countdown or ask the owner to change your PIN.',
+  'pin.locked': 'Too many tries. Wait for the countdown or ask the owner for a new PIN.',
   'pin.gone': '{name} is no longer on this branch’s list. If this is a mistake, tell the owner.',
   'pin.offlineList': 'Offline: we couldn’t load the names. Check the Wi-Fi or mobile data and try again.',
   'pin.empty.title': 'No staff in this branch yet',

@@ -36,7 +36,7 @@ export const deviceEsPE = {
   'shell.revoked.heading': 'Este dispositivo fue desvinculado',
   'shell.revoked.body':
     'El dueño lo quitó de su negocio. Para volver a usarlo, pídele un código nuevo y vincúlalo otra vez.',
-  'shell.revoked.pair': 'Vincular con un código nuevo',
+  'shell.revoked.pair': 'Vincular otra vez',
   'shell.inactive.title': 'Negocio no activo — SmartKet',
   'shell.inactive.heading': 'El negocio no está activo',
   'shell.inactive.body':
@@ -59,8 +59,7 @@ export const deviceEsPE = {
     one: 'PIN incorrecto. Te queda {count} intento.',
     other: 'PIN incorrecto. Te quedan {count} intentos.',
   },
-  'pin.locked':
-    'Demasiados intentos con un PIN incorrecto. Espera a que termine la cuenta o pide al dueño que cambie tu PIN.',
+  'pin.locked': 'Demasiados intentos. Espera la cuenta o pide al dueño un PIN nuevo.',
   'pin.gone': '{name} ya no está en la lista de este local. Si es un error, avisa al dueño.',
   'pin.offlineList':
     'Sin conexión: no pudimos traer los nombres. Revisa el Wi-Fi o los datos y vuelve a intentar.',
