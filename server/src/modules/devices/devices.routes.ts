@@ -1,5 +1,6 @@
 import { DevicePatch, PairingCodeInput } from '@smartket/shared';
-import { Router, type Request } from 'express';
+import { Router } from 'express';
+import { linkOrigin } from '../../http/links.ts';
 import { can } from '../../http/middleware/can.ts';
 import { tenantScope } from '../../http/middleware/tenant-context.ts';
 import { EmptyBody, inputOf, validate } from '../../http/middleware/validate.ts';
@@ -45,9 +46,4 @@ export function devicesRoutes(deps: TenantModuleDeps): Router {
   });
 
   return router;
-}
-
-/** Where links sent out point: `PUBLIC_URL` when set, else the address this request came to. */
-function linkOrigin(req: Request, publicUrl: string | undefined): string {
-  return publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 }
