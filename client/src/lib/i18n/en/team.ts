@@ -113,7 +113,7 @@ export const teamEn = {
   'team.devices.revokedOn': 'Unpaired on {date}',
   'team.devices.rename': 'Rename',
   'team.devices.renameLabel': 'Rename {name}',
-  'team.devices.renameTitle': 'Rename',
+  'team.devices.renameTitle': 'Rename {name}',
   'team.devices.revoke': 'Unpair',
   'team.devices.revokeLabel': 'Unpair {name}',
   'team.devices.revokeTitle': 'Unpair {name}?',

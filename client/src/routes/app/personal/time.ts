@@ -1,0 +1,49 @@
+import { getLocale } from '#lib/i18n/index.ts';
+import { BUSINESS_TIME_ZONE } from '../dates.ts';
+
+/** "9:42 p. m." in the UI language, on Lima's clock. */
+export function formatClock(iso: string): string {
+  return new Intl.DateTimeFormat(getLocale(), {
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: BUSINESS_TIME_ZONE,
+  }).format(new Date(iso));
+}
+
+/** "5 de marzo" in the UI language, on Lima's clock: for dates that are not about today. */
+export function formatDate(iso: string): string {
+  return new Intl.DateTimeFormat(getLocale(), {
+    day: 'numeric',
+    month: 'long',
+    timeZone: BUSINESS_TIME_ZONE,
+  }).format(new Date(iso));
+}
+
+const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400],
+  ['hour', 3600],
+  ['minute', 60],
+];
+
+/**
+ * "hace 3 min", "hace 2 h", "ayer" in the UI language; null under a minute, where the caller
+ * says "just now" in its own words. A time slightly in the future (clock skew) counts as now.
+ */
+export function formatAgo(iso: string, now: number): string | null {
+  const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
+  const format = new Intl.RelativeTimeFormat(getLocale(), { style: 'short', numeric: 'auto' });
+  for (const [unit, size] of UNITS) {
+    if (seconds >= size) {
+      return format.format(-Math.floor(seconds / size), unit);
+    }
+  }
+  return null;
+}
+
+/** "9:41" for a countdown of `ms` milliseconds (rounded up, never negative). */
+export function formatCountdown(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  return `${minutes}:${String(seconds).padStart(2, '0')}`;
+}
