@@ -74,6 +74,9 @@ function baseOptions(clientUrl: string, pool: PoolOptions, applicationName: stri
 export function adminOrmOptions(clientUrl: string, pool: PoolOptions = { max: 10 }): Options {
   return {
     ...baseOptions(clientUrl, pool, 'smartket-admin'),
+    // A context name of its own, so that a tenant EntityManager forked inside an admin transaction
+    // (pairing a device, accepting an invitation) is never resolved to the admin transaction's.
+    contextName: 'admin',
     entities: adminEntities,
     migrations: {
       migrationsList: adminMigrations,
@@ -92,6 +95,7 @@ export function tenantOrmOptions(
 ): Options {
   return {
     ...baseOptions(clientUrl, pool, 'smartket-tenant'),
+    contextName: 'tenant',
     entities: tenantEntities,
     migrations: {
       migrationsList: migrations,
