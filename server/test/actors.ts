@@ -1,53 +1,198 @@
-import type { BranchDetailView, MeView, Role, StaffRole } from '@smartket/shared';
-import type pg from 'pg';
+import type {
+  BranchDetailView,
+  DeviceKind,
+  DeviceSessionView,
+  MeView,
+  PairingCodeView,
+  Role,
+  StaffRole,
+  StaffView,
+} from '@smartket/shared';
+import { io as connect, type Socket } from 'socket.io-client';
+import { inject } from 'vitest';
 import { withSqlClient } from '../src/db/sql-client.ts';
-import { issueDeviceToken } from '../src/modules/devices/device-credentials.ts';
+import { createLogger } from '../src/lib/logger.ts';
 import { hashToken, randomToken } from '../src/lib/tokens.ts';
+import { issueDeviceToken } from '../src/modules/devices/device-credentials.ts';
 import { changePlan } from '../src/modules/plans/plans.service.ts';
 import { Tenant } from '../src/modules/tenants/tenant.entity.ts';
+import { startServer } from '../src/runtime.ts';
+import type { ServiceOverrides } from '../src/services.ts';
 import { buildTenant, uniqueEmail, type BuiltOwner } from './factories.ts';
 import { withTenantSql } from './tenant-sql.ts';
-import type { ApiClient, TestServer } from './test-server.ts';
+import { ApiClient, type ApiResponse, type TestServer } from './test-server.ts';
 
 /**
- * Actors minted straight into a tenant database — a staff member signed in on a paired device,
- * or a kitchen kiosk — for tests about what each role may reach, not about how pairing and PIN
- * sign-in work (devices.test.ts and pin-sign-in.test.ts test those through the API).
+ * Everyone a test acts as besides the owner's own browser: an admin, a paired device and the
+ * person signed in on it with a PIN, a kitchen kiosk — and what they leave behind (sockets, the
+ * audit log). Devices and sign-ins come two ways: through the API (`pairDevice`, `signIn`), for
+ * tests of pairing and PIN sign-in themselves; or minted straight into the tenant database
+ * (`mintDevice`, `mintSignedInStaff`), for tests of what a role may reach.
  */
 
-/** A client whose requests carry these cookies, the way a paired browser sends them. */
-export function clientWithCookies(server: TestServer, cookies: Record<string, string>): ApiClient {
-  const client = server.client();
-  client.cookie = Object.entries(cookies)
-    .map(([name, value]) => `${name}=${value}`)
-    .join('; ');
-  return client;
+export function expectStatus<T>(response: ApiResponse<T>, status: number): T {
+  if (response.status !== status) {
+    throw new Error(`expected ${status}, got ${response.status} ${JSON.stringify(response.body)}`);
+  }
+  return response.body;
 }
 
-/** A branch of the owner's tenant, created through the API (switches the tenant to `pro` for a second one). */
-export async function buildBranch(server: TestServer, owner: BuiltOwner, name: string): Promise<string> {
-  let response = await owner.client.post<BranchDetailView>('/api/tenant/branches', {
-    name,
-    address: null,
-    district: null,
-  });
+// ---------------------------------------------------------------------------------------------
+// The business
+
+/** A branch of the owner's tenant, opened through the API (on `pro` when the trial's one is taken). */
+export async function buildBranch(
+  server: TestServer,
+  owner: BuiltOwner,
+  name = 'Local Central',
+): Promise<string> {
+  const open = () =>
+    owner.client.post<BranchDetailView>('/api/tenant/branches', { name, address: null, district: null });
+  let response = await open();
   if (response.status === 403) {
     const tenant = await server.services.adminOrm.em.fork().findOneOrFail(Tenant, owner.tenantId);
     await changePlan(server.services.adminOrm.em.fork(), server.services.clock, {
       slug: tenant.slug,
       plan: 'pro',
     });
-    response = await owner.client.post<BranchDetailView>('/api/tenant/branches', {
-      name,
-      address: null,
-      district: null,
-    });
+    response = await open();
   }
-  if (response.status !== 201) {
-    throw new Error(`branch creation failed: ${response.status} ${JSON.stringify(response.body)}`);
-  }
-  return response.body.branch.id;
+  return expectStatus(response, 201).branch.id;
 }
+
+/** A new business with its first branch. */
+export async function buildOwnerWithBranch(
+  server: TestServer,
+): Promise<{ owner: BuiltOwner; branchId: string }> {
+  const owner = await buildTenant(server);
+  return { owner, branchId: await buildBranch(server, owner) };
+}
+
+/** A staff member added by the owner through the API (a waiter with PIN 2580 unless told). */
+export async function buildStaff(
+  owner: BuiltOwner,
+  input: { name: string; role?: StaffRole; branchIds: string[]; pin?: string },
+): Promise<StaffView> {
+  const response = await owner.client.post<StaffView>('/api/tenant/staff', {
+    role: 'waiter',
+    pin: '2580',
+    ...input,
+  });
+  return expectStatus(response, 201);
+}
+
+/** Another e-mail user made `admin` of the owner's tenant (as an accepted invitation would), signed in there. */
+export async function buildAdmin(server: TestServer, owner: BuiltOwner): Promise<ApiClient> {
+  const admin = await buildTenant(server, { email: uniqueEmail('admin') });
+  await withSqlClient(server.adminUrl, (sql) =>
+    sql.query(
+      `insert into tenant_memberships (id, user_id, tenant_id, role, created_at) values ($1, $2, $3, 'admin', now())`,
+      [crypto.randomUUID(), admin.me.user.id, owner.tenantId],
+    ),
+  );
+  const switched = await admin.client.post<MeView>('/api/auth/active-tenant', { tenantId: owner.tenantId });
+  expectStatus(switched, 200);
+  return admin.client;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A paired device's browser
+
+/**
+ * A browser of a paired device: a cookie jar that keeps every SmartKet cookie it is sent (the
+ * device credential and the PIN sign-in, not only the session), and forgets the ones cleared.
+ */
+export class DeviceClient extends ApiClient {
+  readonly jar = new Map<string, string>();
+  /** The raw `Set-Cookie` lines of the last answer, to check their attributes. */
+  lastSetCookies: string[] = [];
+
+  /** A browser that already holds these cookies. */
+  static withCookies(baseUrl: string, cookies: Record<string, string>): DeviceClient {
+    const client = new DeviceClient(baseUrl);
+    for (const [name, value] of Object.entries(cookies)) {
+      client.jar.set(name, value);
+    }
+    client.cookie = client.cookieHeader();
+    return client;
+  }
+
+  override async request<T>(
+    method: string,
+    path: string,
+    rawBody: string | undefined,
+    headers: Record<string, string>,
+  ): Promise<ApiResponse<T>> {
+    this.cookie = this.cookieHeader();
+    const response = await super.request<T>(method, path, rawBody, headers);
+    this.lastSetCookies = response.headers.getSetCookie();
+    for (const line of this.lastSetCookies) {
+      const pair = line.split(';')[0] ?? '';
+      const separator = pair.indexOf('=');
+      const name = pair.slice(0, separator);
+      const value = pair.slice(separator + 1);
+      if (!value || /Expires=Thu, 01 Jan 1970/i.test(line)) {
+        this.jar.delete(name);
+      } else {
+        this.jar.set(name, value);
+      }
+    }
+    this.cookie = this.cookieHeader();
+    return response;
+  }
+
+  /** The `Cookie` header this device sends, for a socket handshake too. */
+  cookieHeader(): string | undefined {
+    return this.jar.size > 0
+      ? [...this.jar].map(([name, value]) => `${name}=${value}`).join('; ')
+      : undefined;
+  }
+
+  /** The same cookies on another server (after a restart). */
+  movedTo(server: TestServer): DeviceClient {
+    return DeviceClient.withCookies(server.url, Object.fromEntries(this.jar));
+  }
+}
+
+export interface PairedDevice {
+  client: DeviceClient;
+  session: DeviceSessionView;
+  code: PairingCodeView;
+}
+
+/** The owner makes a pairing code and a new browser pairs with it. */
+export async function pairDevice(
+  server: TestServer,
+  owner: BuiltOwner,
+  input: { branchId: string; kind?: DeviceKind; name?: string },
+): Promise<PairedDevice> {
+  const code = expectStatus(
+    await owner.client.post<PairingCodeView>('/api/tenant/devices/pairing-codes', {
+      kind: 'shared_phone',
+      name: 'Celular de salón',
+      ...input,
+    }),
+    201,
+  );
+  const client = new DeviceClient(server.url);
+  const session = expectStatus(
+    await client.post<DeviceSessionView>('/api/device/pair', { code: code.code }),
+    201,
+  );
+  return { client, session, code };
+}
+
+/** Signs a staff member in on the device with their PIN; the device keeps the staff cookie. */
+export async function signIn(
+  device: DeviceClient,
+  staffId: string,
+  pin = '2580',
+): Promise<DeviceSessionView> {
+  return expectStatus(await device.post<DeviceSessionView>('/api/device/sign-in', { staffId, pin }), 200);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Actors minted straight into a tenant database
 
 export interface MintedDevice {
   deviceId: string;
@@ -60,7 +205,7 @@ export async function mintDevice(
   server: TestServer,
   tenantId: string,
   branchId: string,
-  kind: 'shared_phone' | 'cash_desk' | 'kitchen_screen',
+  kind: DeviceKind,
   name = `Equipo ${randomToken(3)}`,
 ): Promise<MintedDevice> {
   const deviceId = crypto.randomUUID();
@@ -78,10 +223,10 @@ export interface MintedStaff extends MintedDevice {
   staffId: string;
   /** The `smartket_staff` cookie value. */
   staffToken: string;
-  client: ApiClient;
+  client: DeviceClient;
 }
 
-/** A staff member of `role`, assigned to `branchId`, signed in on a fresh shared device there. */
+/** A staff member of `role`, assigned to `branchId`, signed in on a fresh device there. */
 export async function mintSignedInStaff(
   server: TestServer,
   tenantId: string,
@@ -116,28 +261,11 @@ export async function mintSignedInStaff(
     ...device,
     staffId,
     staffToken,
-    client: clientWithCookies(server, { smartket_device: device.deviceToken, smartket_staff: staffToken }),
+    client: DeviceClient.withCookies(server.url, {
+      smartket_device: device.deviceToken,
+      smartket_staff: staffToken,
+    }),
   };
-}
-
-/** Another e-mail user made `admin` of the owner's tenant (as an accepted invitation would), signed in there. */
-export async function buildAdmin(server: TestServer, owner: BuiltOwner): Promise<ApiClient> {
-  const admin = await buildTenant(server, { email: uniqueEmail('admin') });
-  await withAdminSql(server, (sql) =>
-    sql.query(
-      `insert into tenant_memberships (id, user_id, tenant_id, role, created_at) values ($1, $2, $3, 'admin', now())`,
-      [crypto.randomUUID(), admin.me.user.id, owner.tenantId],
-    ),
-  );
-  const switched = await admin.client.post<MeView>('/api/auth/active-tenant', { tenantId: owner.tenantId });
-  if (switched.status !== 200) {
-    throw new Error(`switching to the invited tenant failed: ${switched.status}`);
-  }
-  return admin.client;
-}
-
-function withAdminSql<T>(server: TestServer, fn: (sql: pg.Client) => Promise<T>): Promise<T> {
-  return withSqlClient(server.adminUrl, fn);
 }
 
 /** One signed-in client per role of the permission table, plus a kitchen kiosk, all in one tenant and branch. */
@@ -160,7 +288,126 @@ export async function buildEveryRole(server: TestServer): Promise<EveryRole> {
       cashier: (await mintSignedInStaff(server, owner.tenantId, branchId, 'cashier')).client,
       waiter: (await mintSignedInStaff(server, owner.tenantId, branchId, 'waiter')).client,
       kitchen: (await mintSignedInStaff(server, owner.tenantId, branchId, 'kitchen')).client,
-      kiosk: clientWithCookies(server, { smartket_device: kiosk.deviceToken }),
+      kiosk: DeviceClient.withCookies(server.url, { smartket_device: kiosk.deviceToken }),
     },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sockets
+
+export function openSocket(server: { url: string }, cookie: string | undefined): Socket {
+  return connect(server.url, {
+    transports: ['websocket'],
+    reconnection: false,
+    extraHeaders: cookie ? { cookie } : {},
+  });
+}
+
+/** 'connected', or the server's refusal message. */
+export function socketOutcome(socket: Socket): Promise<string> {
+  return new Promise((resolve) => {
+    if (socket.connected) {
+      resolve('connected');
+      return;
+    }
+    socket.once('connect', () => resolve('connected'));
+    socket.once('connect_error', (error) => resolve(error.message));
+  });
+}
+
+/** Resolves with the first payload of `event`; fails after 5 s. */
+export function nextEvent<T>(socket: Socket, event: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within 5 s`)), 5000);
+    socket.once(event, (payload: T) => {
+      clearTimeout(timer);
+      resolve(payload);
+    });
+  });
+}
+
+export function disconnected(socket: Socket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('still connected after 5 s')), 5000);
+    socket.once('disconnect', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/**
+ * Holds the server's next device credential check — a socket handshake's, when the test opens
+ * one next — after it has read the database and before it answers, until `resume()`. A test
+ * commits a change in between, the way a revocation or a sign-out can race a handshake.
+ */
+export function pauseNextDeviceCheck(server: TestServer): { reached: Promise<void>; resume: () => void } {
+  const devices = server.services.devices;
+  const authenticate = devices.authenticate.bind(devices);
+  const reached = Promise.withResolvers<void>();
+  const resumed = Promise.withResolvers<void>();
+  devices.authenticate = async (...args: Parameters<typeof authenticate>) => {
+    Reflect.deleteProperty(devices, 'authenticate');
+    const found = await authenticate(...args);
+    reached.resolve();
+    await resumed.promise;
+    return found;
+  };
+  return { reached: reached.promise, resume: () => resumed.resolve() };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The audit log, and a restart
+
+export interface AuditRow {
+  action: string;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_name: string;
+  device_id: string | null;
+  device_name: string | null;
+  branch_id: string | null;
+  entity_type: string | null;
+  entity_id: string | null;
+  entity_label: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** The tenant's audit log, oldest first, read straight from its database. */
+export async function auditLog(server: TestServer, tenantId: string, action?: string): Promise<AuditRow[]> {
+  return withTenantSql(server, tenantId, async (client) => {
+    const result = await client.query<AuditRow>(
+      `select action, actor_kind, actor_id, actor_name, device_id, device_name, branch_id,
+              entity_type, entity_id, entity_label, before, after
+         from audit_log where $1::text is null or action = $1 order by id`,
+      [action ?? null],
+    );
+    return result.rows;
+  });
+}
+
+/**
+ * Stops `server` and starts a new SmartKet on the same admin database (and so the same tenant
+ * databases): what a deploy or a crash does. Only the databases carry over.
+ */
+export async function restartTestServer(
+  server: TestServer,
+  overrides: ServiceOverrides = {},
+): Promise<TestServer> {
+  await server.close();
+  const running = await startServer(
+    server.config,
+    { adminUrl: server.adminUrl, secretKey: inject('secretKey') },
+    createLogger('silent'),
+    { overrides },
+  );
+  return {
+    ...running,
+    adminUrl: server.adminUrl,
+    postgresUrl: server.postgresUrl,
+    config: server.config,
+    client: () => new ApiClient(running.url),
   };
 }

@@ -11,17 +11,17 @@ import { ManualClock } from '../src/lib/clock.ts';
 import { buildTenant, type BuiltOwner } from './factories.ts';
 import {
   auditLog,
-  createStaff,
+  buildStaff,
   DeviceClient,
   disconnected,
   expectStatus,
   nextEvent,
-  openBranch,
+  buildOwnerWithBranch,
   openSocket,
   pairDevice,
   signIn,
   socketOutcome,
-} from './paired-devices.ts';
+} from './actors.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 
 const UNKNOWN_ID = '0b7c1d4e-8f2a-4c3b-9d5e-6f7a8b9c0d1e';
@@ -36,11 +36,6 @@ describe('paired devices', () => {
   });
   afterAll(() => server.close());
 
-  async function ownerWithBranch(): Promise<{ owner: BuiltOwner; branchId: string }> {
-    const owner = await buildTenant(server);
-    return { owner, branchId: await openBranch(owner) };
-  }
-
   async function newCode(owner: BuiltOwner, body: Record<string, unknown>) {
     return owner.client.post<PairingCodeView>('/api/tenant/devices/pairing-codes', {
       kind: 'cash_desk',
@@ -51,7 +46,7 @@ describe('paired devices', () => {
 
   describe('pairing', () => {
     it('makes a short-lived code that pairs one device, with an HttpOnly credential', async () => {
-      const { owner, branchId } = await ownerWithBranch();
+      const { owner, branchId } = await buildOwnerWithBranch(server);
       const code = expectStatus(await newCode(owner, { branchId, name: '  Caja   1 ' }), 201);
       expect(code).toEqual({
         code: expect.stringMatching(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/),
@@ -118,7 +113,7 @@ describe('paired devices', () => {
     });
 
     it('pairs one device only when two use the same code at once', async () => {
-      const { owner, branchId } = await ownerWithBranch();
+      const { owner, branchId } = await buildOwnerWithBranch(server);
       const code = expectStatus(await newCode(owner, { branchId }), 201);
       const answers = await Promise.all(
         Array.from({ length: 4 }, () =>
@@ -130,7 +125,7 @@ describe('paired devices', () => {
     });
 
     it('refuses unknown and expired codes, and codes of a branch closed since', async () => {
-      const { owner, branchId } = await ownerWithBranch();
+      const { owner, branchId } = await buildOwnerWithBranch(server);
       const device = new DeviceClient(server.url);
       const unknown = await device.post<ErrorBody>('/api/device/pair', { code: 'ABCD-EFGH' });
       expect([unknown.status, unknown.body.error.code]).toEqual([404, 'PAIRING_CODE_INVALID']);
@@ -159,8 +154,8 @@ describe('paired devices', () => {
 
   describe('revoking', () => {
     it('refuses the device from its next request, tells its socket and keeps it from reconnecting', async () => {
-      const { owner, branchId } = await ownerWithBranch();
-      const waiter = await createStaff(owner, { name: 'Rosa Quispe', branchIds: [branchId] });
+      const { owner, branchId } = await buildOwnerWithBranch(server);
+      const waiter = await buildStaff(owner, { name: 'Rosa Quispe', branchIds: [branchId] });
       const { client: phone, session } = await pairDevice(server, owner, { branchId });
       await signIn(phone, waiter.id);
       const socket = openSocket(server, phone.cookieHeader());
@@ -199,8 +194,8 @@ describe('paired devices', () => {
     });
 
     it('lists devices in use first, says who is signed in, renames them, and keeps another business out', async () => {
-      const { owner, branchId } = await ownerWithBranch();
-      const waiter = await createStaff(owner, { name: 'Rosa Quispe', branchIds: [branchId] });
+      const { owner, branchId } = await buildOwnerWithBranch(server);
+      const waiter = await buildStaff(owner, { name: 'Rosa Quispe', branchIds: [branchId] });
       const first = await pairDevice(server, owner, { branchId, name: 'Celular 1' });
       clock.advance(MINUTE);
       const second = await pairDevice(server, owner, { branchId, name: 'Celular 2' });
@@ -239,7 +234,7 @@ describe('paired devices', () => {
 
   describe('on the device', () => {
     it('runs a kitchen screen without PIN, in its branch’s kitchen room', async () => {
-      const { owner, branchId } = await ownerWithBranch();
+      const { owner, branchId } = await buildOwnerWithBranch(server);
       const { client: screen, session } = await pairDevice(server, owner, {
         branchId,
         kind: 'kitchen_screen',
@@ -261,7 +256,7 @@ describe('paired devices', () => {
       expect((await screen.get('/api/tenant/devices')).status).toBe(403);
       const picks = await screen.get<ErrorBody>('/api/device/staff');
       expect([picks.status, picks.body.error.code]).toEqual([409, 'CONFLICT']);
-      const cook = await createStaff(owner, { name: 'Julio Pari', role: 'kitchen', branchIds: [branchId] });
+      const cook = await buildStaff(owner, { name: 'Julio Pari', role: 'kitchen', branchIds: [branchId] });
       const signIn = await screen.post<ErrorBody>('/api/device/sign-in', { staffId: cook.id, pin: '2580' });
       expect([signIn.status, signIn.body.error.code]).toEqual([409, 'CONFLICT']);
 
@@ -274,7 +269,7 @@ describe('paired devices', () => {
     });
 
     it('asks a shared phone for a PIN before any tenant request, and slides its credential', async () => {
-      const { owner, branchId } = await ownerWithBranch();
+      const { owner, branchId } = await buildOwnerWithBranch(server);
       const { client: phone } = await pairDevice(server, owner, { branchId });
       const refused = await phone.get<ErrorBody>('/api/tenant/branches');
       expect([refused.status, refused.body.error.code]).toEqual([401, 'STAFF_SIGN_IN_REQUIRED']);

@@ -9,22 +9,21 @@ import { rooms } from '@smartket/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/lib/clock.ts';
 import { IDLE_GRACE_MS } from '../src/modules/devices/device-credentials.ts';
-import { changePlan } from '../src/modules/plans/plans.service.ts';
 import { buildTenant, type BuiltOwner } from './factories.ts';
 import {
   auditLog,
-  createStaff,
+  buildStaff,
   disconnected,
   expectStatus,
   nextEvent,
-  openBranch,
+  buildBranch,
   openSocket,
   pairDevice,
   restartTestServer,
   signIn,
   socketOutcome,
   type DeviceClient,
-} from './paired-devices.ts';
+} from './actors.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 
 const MINUTE = 60_000;
@@ -49,8 +48,8 @@ describe('PIN sign-in on a paired device', () => {
     phone: DeviceClient;
   }> {
     const owner = await buildTenant(server);
-    const branchId = await openBranch(owner);
-    const waiter = await createStaff(owner, { name: 'Rosa Quispe', role: 'waiter', branchIds: [branchId] });
+    const branchId = await buildBranch(server, owner);
+    const waiter = await buildStaff(owner, { name: 'Rosa Quispe', role: 'waiter', branchIds: [branchId] });
     const { client: phone } = await pairDevice(server, owner, { branchId });
     return { owner, branchId, waiter, phone };
   }
@@ -97,12 +96,12 @@ describe('PIN sign-in on a paired device', () => {
 
   it('lists the branch’s active staff by name on the PIN screen, with lockouts on this device', async () => {
     const { owner, branchId, waiter, phone } = await waiterOnPhone();
-    const cashier = await createStaff(owner, {
+    const cashier = await buildStaff(owner, {
       name: 'Ángel Huamán',
       role: 'cashier',
       branchIds: [branchId],
     });
-    const gone = await createStaff(owner, { name: 'Beto Salas', branchIds: [branchId] });
+    const gone = await buildStaff(owner, { name: 'Beto Salas', branchIds: [branchId] });
     await owner.client.patch(`/api/tenant/staff/${gone.id}`, { active: false });
     for (let attempt = 0; attempt < 5; attempt += 1) {
       await tryPin(phone, cashier.id, WRONG);
@@ -190,8 +189,8 @@ describe('PIN sign-in on a paired device', () => {
     let own = await startTestServer({ overrides: { clock: restartClock } });
     try {
       const owner = await buildTenant(own);
-      const branchId = await openBranch(owner);
-      const waiter = await createStaff(owner, { name: 'Rosa Quispe', branchIds: [branchId] });
+      const branchId = await buildBranch(server, owner);
+      const waiter = await buildStaff(owner, { name: 'Rosa Quispe', branchIds: [branchId] });
       const { client: phone } = await pairDevice(own, owner, { branchId });
       for (let attempt = 0; attempt < 5; attempt += 1) {
         await tryPin(phone, waiter.id, WRONG);
@@ -215,19 +214,17 @@ describe('PIN sign-in on a paired device', () => {
 
   it('refuses staff who do not work in the device’s branch, inactive staff and unknown ids alike (404)', async () => {
     const owner = await buildTenant(server);
-    const slug = owner.me.memberships[0]?.tenant.slug ?? '';
-    await changePlan(server.services.adminOrm.em.fork(), clock, { slug, plan: 'pro' });
-    const centro = await openBranch(owner, 'Local Centro');
-    const miraflores = await openBranch(owner, 'Local Miraflores');
-    const elsewhere = await createStaff(owner, { name: 'Luis Rojas', branchIds: [miraflores] });
-    const both = await createStaff(owner, { name: 'Carmen Díaz', branchIds: [centro, miraflores] });
-    const gone = await createStaff(owner, { name: 'Beto Salas', branchIds: [centro] });
+    const centro = await buildBranch(server, owner, 'Local Centro');
+    const miraflores = await buildBranch(server, owner, 'Local Miraflores');
+    const elsewhere = await buildStaff(owner, { name: 'Luis Rojas', branchIds: [miraflores] });
+    const both = await buildStaff(owner, { name: 'Carmen Díaz', branchIds: [centro, miraflores] });
+    const gone = await buildStaff(owner, { name: 'Beto Salas', branchIds: [centro] });
     await owner.client.patch(`/api/tenant/staff/${gone.id}`, { active: false });
     const { client: phone } = await pairDevice(server, owner, { branchId: centro });
 
     const other = await buildTenant(server);
-    const otherBranch = await openBranch(other);
-    const stranger = await createStaff(other, { name: 'Rosa Quispe', branchIds: [otherBranch] });
+    const otherBranch = await buildBranch(server, other);
+    const stranger = await buildStaff(other, { name: 'Rosa Quispe', branchIds: [otherBranch] });
 
     for (const staffId of [elsewhere.id, gone.id, stranger.id, '0b7c1d4e-8f2a-4c3b-9d5e-6f7a8b9c0d1e']) {
       const refused = await tryPin(phone, staffId, PIN);
@@ -268,7 +265,7 @@ describe('PIN sign-in on a paired device', () => {
 
   it('puts a signed-in socket in its branch’s rooms by role; the next person takes over the device', async () => {
     const { owner, branchId, waiter, phone } = await waiterOnPhone();
-    const cook = await createStaff(owner, { name: 'Julio Pari', role: 'kitchen', branchIds: [branchId] });
+    const cook = await buildStaff(owner, { name: 'Julio Pari', role: 'kitchen', branchIds: [branchId] });
     await signIn(phone, waiter.id);
     const socket = openSocket(server, phone.cookieHeader());
     expect(await socketOutcome(socket)).toBe('connected');

@@ -5,9 +5,16 @@ import {
   type MenuView,
   type StationView,
 } from '@smartket/shared';
-import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBranch, clientWithCookies, mintDevice, mintSignedInStaff, type MintedStaff } from './actors.ts';
+import {
+  buildBranch,
+  DeviceClient,
+  mintDevice,
+  mintSignedInStaff,
+  openSocket,
+  socketOutcome,
+  type MintedStaff,
+} from './actors.ts';
 import { buildTenant, type BuiltOwner } from './factories.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 
@@ -71,7 +78,7 @@ describe('staff isolation across tenants and branches', () => {
 
   it('refuses a device cookie that names another tenant, and a staff cookie from another device', async () => {
     const [, deviceId, secret] = waiterA1.deviceToken.split('.');
-    const retargeted = clientWithCookies(server, {
+    const retargeted = DeviceClient.withCookies(server.url, {
       smartket_device: `${ownerB.tenantId}.${deviceId}.${secret}`,
       smartket_staff: waiterA1.staffToken,
     });
@@ -80,7 +87,7 @@ describe('staff isolation across tenants and branches', () => {
     expect(refused.body.error.code).toBe('DEVICE_NOT_PAIRED');
 
     const phoneA2 = await mintDevice(server, ownerA.tenantId, branchA2, 'shared_phone');
-    const borrowed = clientWithCookies(server, {
+    const borrowed = DeviceClient.withCookies(server.url, {
       smartket_device: phoneA2.deviceToken,
       smartket_staff: waiterA1.staffToken,
     });
@@ -88,17 +95,19 @@ describe('staff isolation across tenants and branches', () => {
     expect(answer.status).toBe(401);
     expect(answer.body.error.code).toBe('STAFF_SIGN_IN_REQUIRED');
 
-    const forged = clientWithCookies(server, {
+    const forged = DeviceClient.withCookies(server.url, {
       smartket_device: `${ownerA.tenantId}.${deviceId}.wrongsecret`,
     });
     expect((await forged.get('/api/tenant')).status).toBe(401);
   });
 
   it("puts the waiter's socket in its branch room only, so other branches' and tenants' events never reach it", async () => {
-    const socketA1 = await openSocket(server, waiterA1.client.cookie);
     const kioskA2 = await mintDevice(server, ownerA.tenantId, branchA2, 'kitchen_screen');
-    const socketA2 = await openSocket(server, `smartket_device=${kioskA2.deviceToken}`);
+    const socketA1 = openSocket(server, waiterA1.client.cookieHeader());
+    const socketA2 = openSocket(server, `smartket_device=${kioskA2.deviceToken}`);
     try {
+      const outcomes = await Promise.all([socketOutcome(socketA1), socketOutcome(socketA2)]);
+      expect(outcomes).toEqual(['connected', 'connected']);
       const inRoom = async (room: string) =>
         (await server.io.in(room).fetchSockets()).map((socket) => socket.id);
       expect(await inRoom(rooms.branch(ownerA.tenantId, branchA1))).toContain(socketA1.id);
@@ -128,15 +137,3 @@ describe('staff isolation across tenants and branches', () => {
     }
   });
 });
-
-function openSocket(server: TestServer, cookie: string | undefined): Promise<Socket> {
-  const socket = connect(server.url, {
-    transports: ['websocket'],
-    reconnection: false,
-    extraHeaders: cookie ? { cookie } : {},
-  });
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (error) => reject(error));
-  });
-}

@@ -4,17 +4,17 @@ import { ManualClock } from '../src/lib/clock.ts';
 import { buildTenant, type BuiltOwner } from './factories.ts';
 import {
   auditLog,
-  createStaff,
+  buildStaff,
   disconnected,
   expectStatus,
   nextEvent,
-  openBranch,
+  buildOwnerWithBranch,
   openSocket,
   pairDevice,
   signIn,
   socketOutcome,
   type DeviceClient,
-} from './paired-devices.ts';
+} from './actors.ts';
 import { withTenantSql } from './tenant-sql.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 
@@ -30,17 +30,12 @@ describe('staff', () => {
   });
   afterAll(() => server.close());
 
-  async function ownerWithBranch(): Promise<{ owner: BuiltOwner; branchId: string }> {
-    const owner = await buildTenant(server);
-    return { owner, branchId: await openBranch(owner) };
-  }
-
   async function staffOf(owner: BuiltOwner): Promise<StaffView[]> {
     return expectStatus(await owner.client.get<StaffView[]>('/api/tenant/staff'), 200);
   }
 
   it('adds staff with a hashed PIN that never comes back, and audits who added them', async () => {
-    const { owner, branchId } = await ownerWithBranch();
+    const { owner, branchId } = await buildOwnerWithBranch(server);
     const created = await owner.client.post<StaffView>('/api/tenant/staff', {
       name: '  Rosa   Quispe ',
       role: 'cashier',
@@ -58,7 +53,7 @@ describe('staff', () => {
       lastSignInAt: null,
       createdAt: clock.now().toISOString(),
     });
-    await createStaff(owner, { name: 'Ángel Huamán', branchIds: [branchId] });
+    await buildStaff(owner, { name: 'Ángel Huamán', branchIds: [branchId] });
     const listed = await staffOf(owner);
     expect(listed.map((person) => person.name)).toEqual(['Ángel Huamán', 'Rosa Quispe']);
     expect(JSON.stringify(listed)).not.toMatch(/482915|pin/i);
@@ -83,8 +78,8 @@ describe('staff', () => {
   });
 
   it('refuses a malformed or guessable PIN, a taken name and unknown branches, writing nothing', async () => {
-    const { owner, branchId } = await ownerWithBranch();
-    await createStaff(owner, { name: 'Rosa Quispe', branchIds: [branchId] });
+    const { owner, branchId } = await buildOwnerWithBranch(server);
+    await buildStaff(owner, { name: 'Rosa Quispe', branchIds: [branchId] });
     const post = (body: Record<string, unknown>) =>
       owner.client.post<ErrorBody>('/api/tenant/staff', {
         name: 'Luis Rojas',
@@ -122,10 +117,10 @@ describe('staff', () => {
   });
 
   it('holds a trial to 15 active staff, counting reactivations; a former name can be reused', async () => {
-    const { owner, branchId } = await ownerWithBranch();
+    const { owner, branchId } = await buildOwnerWithBranch(server);
     const team: StaffView[] = [];
     for (let index = 1; index <= 15; index += 1) {
-      team.push(await createStaff(owner, { name: `Mozo ${index}`, branchIds: [branchId] }));
+      team.push(await buildStaff(owner, { name: `Mozo ${index}`, branchIds: [branchId] }));
     }
     const sixteenth = await owner.client.post<ErrorBody>('/api/tenant/staff', {
       name: 'Mozo 16',
@@ -143,10 +138,10 @@ describe('staff', () => {
     const off = await owner.client.patch<StaffView>(`/api/tenant/staff/${first.id}`, { active: false });
     expect(off.body.active).toBe(false);
     // The place and the name are free again.
-    const namesake = await createStaff(owner, { name: 'Mozo 1', branchIds: [branchId] });
+    const namesake = await buildStaff(owner, { name: 'Mozo 1', branchIds: [branchId] });
 
     await owner.client.patch(`/api/tenant/staff/${second.id}`, { active: false });
-    const sixteen = await createStaff(owner, { name: 'Mozo 16', branchIds: [branchId] });
+    const sixteen = await buildStaff(owner, { name: 'Mozo 16', branchIds: [branchId] });
     const back = await owner.client.patch<ErrorBody>(`/api/tenant/staff/${second.id}`, { active: true });
     expect([back.status, back.body.error.code]).toEqual([403, 'PLAN_LIMIT_REACHED']);
 
@@ -177,7 +172,7 @@ describe('staff', () => {
   });
 
   it('adds one of two people with the same name sent at the same moment', async () => {
-    const { owner, branchId } = await ownerWithBranch();
+    const { owner, branchId } = await buildOwnerWithBranch(server);
     const answers = await Promise.all(
       ['Rosa Quispe', 'rosa quispe', 'ROSA  QUISPE'].map((name) =>
         owner.client.post<ErrorBody>('/api/tenant/staff', {
@@ -196,8 +191,8 @@ describe('staff', () => {
   });
 
   it('audits only the fields that changed, and a change to nothing is no change', async () => {
-    const { owner, branchId } = await ownerWithBranch();
-    const rosa = await createStaff(owner, { name: 'Rosa Quispe', role: 'waiter', branchIds: [branchId] });
+    const { owner, branchId } = await buildOwnerWithBranch(server);
+    const rosa = await buildStaff(owner, { name: 'Rosa Quispe', role: 'waiter', branchIds: [branchId] });
     const renamed = await owner.client.patch<StaffView>(`/api/tenant/staff/${rosa.id}`, {
       name: 'Rosa Q.',
       role: 'waiter',
@@ -234,8 +229,8 @@ describe('staff', () => {
       waiter: StaffView;
       phone: DeviceClient;
     }> {
-      const { owner, branchId } = await ownerWithBranch();
-      const waiter = await createStaff(owner, { name: 'Rosa Quispe', branchIds: [branchId] });
+      const { owner, branchId } = await buildOwnerWithBranch(server);
+      const waiter = await buildStaff(owner, { name: 'Rosa Quispe', branchIds: [branchId] });
       const { client: phone } = await pairDevice(server, owner, { branchId });
       await signIn(phone, waiter.id);
       expect((await phone.get('/api/tenant')).status).toBe(200);
@@ -326,7 +321,7 @@ describe('staff', () => {
   });
 
   it('keeps the idle lock in the staff settings, audited', async () => {
-    const { owner } = await ownerWithBranch();
+    const { owner } = await buildOwnerWithBranch(server);
     expect(expectStatus(await owner.client.get<StaffSettings>('/api/tenant/staff/settings'), 200)).toEqual({
       idleLockMinutes: 5,
     });
