@@ -338,22 +338,30 @@ export function disconnected(socket: Socket): Promise<void> {
 }
 
 /**
- * Holds the server's next device credential check — a socket handshake's, when the test opens
- * one next — after it has read the database and before it answers, until `resume()`. A test
- * commits a change in between, the way a revocation or a sign-out can race a handshake.
+ * Lets the next call of `target[method]` run and then holds its answer until `resume()`: a test
+ * commits a change in between, the way a revocation or a logout can race a socket's handshake
+ * (`pauseAfterNextCall(server.services.devices, 'authenticate')`, then open the socket).
  */
-export function pauseNextDeviceCheck(server: TestServer): { reached: Promise<void>; resume: () => void } {
-  const devices = server.services.devices;
-  const authenticate = devices.authenticate.bind(devices);
+export function pauseAfterNextCall<T extends object>(
+  target: T,
+  method: keyof T & string,
+): { reached: Promise<void>; resume: () => void } {
+  const original: unknown = target[method];
+  if (typeof original !== 'function') {
+    throw new Error(`${method} is not a method`);
+  }
   const reached = Promise.withResolvers<void>();
   const resumed = Promise.withResolvers<void>();
-  devices.authenticate = async (...args: Parameters<typeof authenticate>) => {
-    Reflect.deleteProperty(devices, 'authenticate');
-    const found = await authenticate(...args);
-    reached.resolve();
-    await resumed.promise;
-    return found;
-  };
+  Object.defineProperty(target, method, {
+    configurable: true,
+    value: async (...args: unknown[]): Promise<unknown> => {
+      Reflect.deleteProperty(target, method);
+      const answer: unknown = await Reflect.apply(original, target, args);
+      reached.resolve();
+      await resumed.promise;
+      return answer;
+    },
+  });
   return { reached: reached.promise, resume: () => resumed.resolve() };
 }
 

@@ -2,7 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import type { EntityManager } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { roleCan, rooms, type Role, type ServerToClientEvents } from '@smartket/shared';
-import { Server } from 'socket.io';
+import { Server, type Socket } from 'socket.io';
 import { readCookie, SESSION_COOKIE } from '../http/middleware/session.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { SessionService } from '../modules/auth/session.service.ts';
@@ -14,7 +14,25 @@ import {
 } from '../modules/devices/device-credentials.ts';
 import { Membership } from '../modules/tenants/membership.entity.ts';
 
-export type RealtimeServer = Server<Record<never, never>, ServerToClientEvents>;
+/**
+ * Who a handshake let in and the rooms it joined. The server alone decides them; a client
+ * never names a room.
+ */
+type Admission =
+  | { kind: 'user'; rooms: string[] }
+  | { kind: 'device'; rooms: string[]; deviceId: string; staffSessionRoom: string | null };
+
+interface SocketData {
+  admission: Admission;
+}
+
+export type RealtimeServer = Server<
+  Record<never, never>,
+  ServerToClientEvents,
+  Record<never, never>,
+  SocketData
+>;
+type RealtimeSocket = Socket<Record<never, never>, ServerToClientEvents, Record<never, never>, SocketData>;
 
 /** Why a handshake is refused: the client reads it as `connect_error`'s message. */
 type Refusal = 'UNAUTHENTICATED' | DeviceRefusal;
@@ -28,11 +46,10 @@ interface RealtimeDeps {
 }
 
 /**
- * Socket.IO on the app's own HTTP server. The handshake is authenticated with the cookies and
- * the server alone decides the rooms. An e-mail session joins its own room and its active
- * tenant's when the user is a member; a paired device joins its own room, its PIN sign-in's,
- * and its branch's order and kitchen rooms as far as the role signed in (or a kitchen screen's
- * own) may see them. A client never names a room.
+ * Socket.IO on the app's own HTTP server. The handshake is authenticated with the cookies. An
+ * e-mail session joins its own room and its active tenant's when the user is a member; a paired
+ * device joins its own room, its PIN sign-in's, and its branch's order and kitchen rooms as far
+ * as the role signed in (or a kitchen screen's own) may see them.
  */
 export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, {
@@ -44,13 +61,14 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
   });
 
   io.use((socket, next) => {
-    roomsFor(deps, socket.handshake.headers.cookie)
-      .then(async (joined) => {
-        if (typeof joined === 'string') {
-          next(new Error(joined));
+    admit(deps, socket.handshake.headers.cookie)
+      .then(async (admission) => {
+        if (typeof admission === 'string') {
+          next(new Error(admission));
           return;
         }
-        await socket.join(joined);
+        await socket.join(admission.rooms);
+        socket.data.admission = admission;
         next();
       })
       .catch((error: unknown) => {
@@ -59,24 +77,53 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
       });
   });
 
+  io.on('connection', (socket) => {
+    confirmAdmission(deps, socket).catch((error: unknown) => {
+      deps.logger.error({ err: error }, 'socket re-authentication failed');
+    });
+  });
+
   return io;
 }
 
 /** The rooms of whoever the cookies name: the e-mail session first, else the paired device. */
-async function roomsFor(deps: RealtimeDeps, cookies: string | undefined): Promise<string[] | Refusal> {
+async function admit(deps: RealtimeDeps, cookies: string | undefined): Promise<Admission | Refusal> {
   const em = deps.adminOrm.em.fork();
   const sessionToken = readCookie(cookies, SESSION_COOKIE);
   if (sessionToken) {
     const joined = await userRooms(em, deps.sessions, sessionToken);
     if (joined) {
-      return joined;
+      return { kind: 'user', rooms: joined };
     }
   }
   const deviceToken = readCookie(cookies, DEVICE_COOKIE);
   if (deviceToken) {
-    return deviceRooms(em, deps.devices, deviceToken, readCookie(cookies, STAFF_COOKIE));
+    return admitDevice(em, deps.devices, deviceToken, readCookie(cookies, STAFF_COOKIE));
   }
   return 'UNAUTHENTICATED';
+}
+
+/**
+ * A broadcast reaches only connected sockets, and a socket connects after its handshake read
+ * the credential: a revocation, sign-out or logout committed in between would pass it by, and
+ * leave it in rooms it no longer belongs to. So the credential is read again once the socket is
+ * connected and in its rooms — anything ended after this read is broadcast to it as usual — and
+ * a socket that lost its admission meanwhile is told, as the broadcast would have, and dropped.
+ */
+async function confirmAdmission(deps: RealtimeDeps, socket: RealtimeSocket): Promise<void> {
+  const admitted = socket.data.admission;
+  const now = await admit(deps, socket.handshake.headers.cookie);
+  if (typeof now !== 'string' && admitted.rooms.every((room) => now.rooms.includes(room))) {
+    return;
+  }
+  if (admitted.kind === 'user') {
+    socket.emit('sessions.ended', { reason: 'logout' });
+  } else if (typeof now === 'string' || now.kind !== 'device') {
+    socket.emit('devices.revoked', { deviceId: admitted.deviceId });
+  } else if (admitted.staffSessionRoom && !now.rooms.includes(admitted.staffSessionRoom)) {
+    socket.emit('staff_sessions.ended', { reason: 'signed_out' });
+  }
+  socket.disconnect(true);
 }
 
 async function userRooms(
@@ -99,12 +146,12 @@ async function userRooms(
   return joined;
 }
 
-async function deviceRooms(
+async function admitDevice(
   em: EntityManager,
   devices: DeviceAuthenticator,
   deviceToken: string,
   staffToken: string | undefined,
-): Promise<string[] | Refusal> {
+): Promise<Admission | Refusal> {
   const found = await devices.authenticate(em, deviceToken, staffToken);
   if (typeof found === 'string') {
     return found;
@@ -112,9 +159,10 @@ async function deviceRooms(
   // The rooms are decided now; nothing more is read from the tenant database for this socket.
   found.lease.release();
   const { tenant, device, signedIn } = found;
+  const staffSessionRoom = signedIn ? rooms.staffSession(tenant.id, signedIn.session.id) : null;
   const joined = [rooms.device(tenant.id, device.id)];
-  if (signedIn) {
-    joined.push(rooms.staffSession(tenant.id, signedIn.session.id));
+  if (staffSessionRoom) {
+    joined.push(staffSessionRoom);
   }
   const role: Role | null = signedIn
     ? signedIn.staff.role
@@ -127,5 +175,5 @@ async function deviceRooms(
   if (role && roleCan(role, 'kitchen.view')) {
     joined.push(rooms.kitchen(tenant.id, device.branchId));
   }
-  return joined;
+  return { kind: 'device', rooms: joined, deviceId: device.id, staffSessionRoom };
 }
