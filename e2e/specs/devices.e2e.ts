@@ -192,7 +192,7 @@ test('a wrong or used pairing code is said under the box; five wrong PINs lock a
   // The right PIN is not even checked while the lockout lasts.
   await expect(desk.getByRole('button', { name: '1', exact: true })).toBeDisabled();
   await desk.getByRole('button', { name: 'Elegir otro nombre' }).click();
-  await expect(desk.getByRole('button', { name: /Rosa/ })).toContainText(/Bloqueado · \d:\d\d/);
+  await expect(desk.getByRole('button', { name: /Rosa/ })).toContainText(/Espera \d:\d\d/);
 
   await deskContext.close();
 });

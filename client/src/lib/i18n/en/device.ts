@@ -41,7 +41,7 @@ export const deviceEn = {
   'pin.title': 'Sign in with your PIN — SmartKet',
   'pin.heading': 'Tap your name',
   'pin.lead': 'Then type your PIN to start serving.',
-  'pin.lockedShort': 'Locked · {time}',
+  'pin.lockedShort': 'Wait {time}',
   'pin.otherName': 'Choose another name',
   'pin.hello': 'Hi, {name}',
   'pin.label': 'PIN',

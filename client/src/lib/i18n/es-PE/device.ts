@@ -45,7 +45,7 @@ export const deviceEsPE = {
   'pin.title': 'Ingresa con tu PIN — SmartKet',
   'pin.heading': 'Toca tu nombre',
   'pin.lead': 'Luego escribe tu PIN para empezar a atender.',
-  'pin.lockedShort': 'Bloqueado · {time}',
+  'pin.lockedShort': 'Espera {time}',
   'pin.otherName': 'Elegir otro nombre',
   'pin.hello': 'Hola, {name}',
   'pin.label': 'PIN',
