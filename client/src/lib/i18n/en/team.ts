@@ -147,7 +147,6 @@ export const teamEn = {
   'team.devices.paired': 'Done! {name} is paired.',
   'team.devices.waiting': 'Waiting for the device to use the code…',
 
-  'team.members.heading': 'Admins',
   'team.members.lead':
     'Owners and admins sign in with their e-mail and password. Admins manage the menu, branches, staff and devices.',
   'team.members.invite': 'Invite',
@@ -168,7 +167,6 @@ export const teamEn = {
   'team.members.status.revoked': 'Voided',
   'team.members.status.expired': 'Expired',
   'team.members.expires': 'Expires {date}',
-  'team.members.invitedBy': 'Invited by {email}',
   'team.members.revokeInvitation': 'Void',
   'team.members.revokeInvitationLabel': 'Void the invitation of {email}',
   'team.members.revokeInvitationTitle': 'Void the invitation of {email}?',
@@ -215,7 +213,6 @@ export const teamEn = {
   'activity.loadingMore': 'Loading…',
   'activity.today': 'Today',
   'activity.yesterday': 'Yesterday',
-  'activity.onDevice': 'on {device}',
   'activity.system': 'SmartKet',
 
   'activity.action.auth.signed_in': 'Signed in with their e-mail',

@@ -145,7 +145,6 @@ export const teamEsPE = {
   'team.devices.paired': '¡Listo! {name} quedó vinculado.',
   'team.devices.waiting': 'Esperando que el equipo use el código…',
 
-  'team.members.heading': 'Administradores',
   'team.members.lead':
     'Dueños y administradores ingresan con su correo y contraseña. Los administradores manejan la carta, los locales, el personal y los dispositivos.',
   'team.members.invite': 'Invitar',
@@ -166,7 +165,6 @@ export const teamEsPE = {
   'team.members.status.revoked': 'Anulada',
   'team.members.status.expired': 'Vencida',
   'team.members.expires': 'Vence el {date}',
-  'team.members.invitedBy': 'Invitó {email}',
   'team.members.revokeInvitation': 'Anular',
   'team.members.revokeInvitationLabel': 'Anular la invitación de {email}',
   'team.members.revokeInvitationTitle': '¿Anular la invitación de {email}?',
@@ -214,7 +212,6 @@ export const teamEsPE = {
   'activity.loadingMore': 'Cargando…',
   'activity.today': 'Hoy',
   'activity.yesterday': 'Ayer',
-  'activity.onDevice': 'en {device}',
   'activity.system': 'SmartKet',
 
   'activity.action.auth.signed_in': 'Ingresó con su correo',
