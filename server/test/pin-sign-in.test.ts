@@ -24,7 +24,8 @@ import {
   socketOutcome,
   type DeviceClient,
 } from './actors.ts';
-import { startTestServer, type TestServer } from './test-server.ts';
+import { lockWaiters, withTenantSql } from './tenant-sql.ts';
+import { startTestServer, type ApiResponse, type TestServer } from './test-server.ts';
 
 const MINUTE = 60_000;
 const PIN = '2580';
@@ -210,6 +211,78 @@ describe('PIN sign-in on a paired device', () => {
     } finally {
       await own.close();
     }
+  });
+
+  /**
+   * Starts a PIN sign-in and holds it on the person's lockout row on this device (as a parallel
+   * attempt would), makes the owner's `change` meanwhile, then lets the sign-in go on.
+   */
+  async function duringSignIn(
+    owner: BuiltOwner,
+    phone: DeviceClient,
+    staffId: string,
+    change: () => Promise<ApiResponse>,
+  ): Promise<{ signIn: ApiResponse; change: ApiResponse }> {
+    const deviceId = expectStatus(await phone.get<DeviceSessionView>('/api/device'), 200).device.id;
+    return withTenantSql(server, owner.tenantId, async (sql) => {
+      const row = [staffId, deviceId];
+      await sql.query('insert into pin_lockouts (staff_id, device_id) values ($1, $2)', row);
+      await sql.query('begin');
+      await sql.query('select 1 from pin_lockouts where staff_id = $1 and device_id = $2 for update', row);
+      const signingIn = tryPin(phone, staffId, PIN);
+      await lockWaiters(sql, 1);
+      const changing = change();
+      // The change either queues behind the sign-in under way, or is already done.
+      const queued = lockWaiters(sql, 2);
+      queued.catch(() => undefined);
+      await Promise.race([changing, queued]);
+      await sql.query('commit');
+      return { signIn: await signingIn, change: await changing };
+    });
+  }
+
+  it('signs one person in on two devices at the same moment, double tap included', async () => {
+    const { owner, branchId, waiter, phone } = await waiterOnPhone();
+    const { client: cashDesk } = await pairDevice(server, owner, {
+      branchId,
+      kind: 'cash_desk',
+      name: 'Caja 1',
+    });
+    const answers = await Promise.all([
+      tryPin(phone, waiter.id, PIN),
+      tryPin(phone, waiter.id, PIN),
+      tryPin(cashDesk, waiter.id, PIN),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+    expect((await cashDesk.get('/api/tenant')).status).toBe(200);
+  });
+
+  it('ends a sign-in made while the owner took the person off the device’s branch', async () => {
+    const owner = await buildTenant(server);
+    const centro = await buildBranch(server, owner, 'Local Centro');
+    const miraflores = await buildBranch(server, owner, 'Local Miraflores');
+    const waiter = await buildStaff(owner, { name: 'Rosa Quispe', branchIds: [centro, miraflores] });
+    const { client: phone } = await pairDevice(server, owner, { branchId: centro });
+
+    const raced = await duringSignIn(owner, phone, waiter.id, () =>
+      owner.client.patch(`/api/tenant/staff/${waiter.id}`, { branchIds: [miraflores] }),
+    );
+    expect([raced.signIn.status, raced.change.status]).toEqual([200, 200]);
+    const after = await phone.get<ErrorBody>('/api/tenant/branches');
+    expect([after.status, after.body.error.code]).toEqual([401, 'STAFF_SIGN_IN_REQUIRED']);
+  });
+
+  it('leaves no sign-in behind on a device unpaired while a PIN was being checked', async () => {
+    const { owner, waiter, phone } = await waiterOnPhone();
+    const deviceId = expectStatus(await phone.get<DeviceSessionView>('/api/device'), 200).device.id;
+    const raced = await duringSignIn(owner, phone, waiter.id, () =>
+      owner.client.post(`/api/tenant/devices/${deviceId}/revoke`),
+    );
+    expect(raced.change.status).toBe(200);
+    const sessions = await withTenantSql(server, owner.tenantId, (sql) =>
+      sql.query('select id from staff_sessions where device_id = $1', [deviceId]),
+    );
+    expect(sessions.rows).toEqual([]);
   });
 
   it('refuses staff who do not work in the device’s branch, inactive staff and unknown ids alike (404)', async () => {

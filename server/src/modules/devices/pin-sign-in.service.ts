@@ -1,6 +1,6 @@
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import type { PinSignInInput } from '@smartket/shared';
-import { runStatement } from '../../db/queries.ts';
+import { runStatement, selectRows } from '../../db/queries.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { verifyPassword } from '../../lib/passwords.ts';
@@ -80,12 +80,7 @@ export async function signInWithPin(
   assertSignsPeopleIn(device);
   const now = deps.clock.now();
   const attempt = await em.transactional(async (tx): Promise<Attempt> => {
-    const staff = await tx.findOne(Staff, { id: input.staffId, active: true }, { populate: ['pinHash'] });
-    const worksHere =
-      staff && (await tx.count(StaffBranch, { staffId: staff.id, branchId: device.branchId }));
-    if (!staff || !worksHere) {
-      throw notFound('Staff member');
-    }
+    const staff = await holdDeviceAndStaff(tx, device, input.staffId);
     const lockout = await lockoutRow(tx, staff.id, device.id);
     const lockedUntil = lockoutInForce(lockout, now);
     if (lockedUntil) {
@@ -167,6 +162,33 @@ export async function signOutOfDevice(
   if (ended) {
     broadcaster.publish(ended);
   }
+}
+
+/**
+ * Inside the sign-in's transaction: the device still paired, and the person active and working
+ * in its branch, both rows held (`for key share`) until commit. Revoking a device and changing
+ * or re-PINning a person lock those rows `for update`, so such a change either commits first and
+ * is read here, or waits for this sign-in and then ends the session it made — never a session
+ * that outlives the change. Other sign-ins of the same person do not wait on each other.
+ */
+async function holdDeviceAndStaff(tx: EntityManager, device: Device, staffId: string): Promise<Staff> {
+  const [paired] = await selectRows(
+    tx,
+    'select id from devices where id = ? and revoked_at is null for key share',
+    [device.id],
+  );
+  if (!paired) {
+    throw new AppError('DEVICE_REVOKED', 401, 'This device was unpaired by the owner');
+  }
+  const [held] = await selectRows(tx, 'select id from staff where id = ? and active for key share', [
+    staffId,
+  ]);
+  const worksHere = held && (await tx.count(StaffBranch, { staffId, branchId: device.branchId }));
+  if (!worksHere) {
+    throw notFound('Staff member');
+  }
+  // Read after the lock, and afresh: a PIN or role changed while this waited counts.
+  return tx.findOneOrFail(Staff, { id: staffId }, { populate: ['pinHash'], refresh: true });
 }
 
 /** The person's lockout row on this device, created on first use and locked until commit. */

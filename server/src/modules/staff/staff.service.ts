@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
+import { LockMode, type EntityManager } from '@mikro-orm/core';
 import type {
   FieldIssue,
   StaffInput,
@@ -10,7 +10,7 @@ import type {
 import { lockTenantScope } from '../../db/locks.ts';
 import { findOr404, selectRows } from '../../db/queries.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { AppError, answerUniqueViolation } from '../../lib/errors.ts';
+import { AppError, answerUniqueViolation, notFound } from '../../lib/errors.ts';
 import { nameKey, nameTaken, normalizeName } from '../../lib/names.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 import type { Broadcaster } from '../../realtime/broadcaster.ts';
@@ -175,7 +175,7 @@ export async function updateStaff(
     () =>
       em.transactional(async (tx) => {
         await lockTenantScope(tx, 'staff');
-        const staff = await findOr404(tx, Staff, staffId, 'Staff member');
+        const staff = await lockStaff(tx, staffId);
         const before: StaffState = {
           name: staff.name,
           role: staff.role,
@@ -250,7 +250,7 @@ export async function resetStaffPin(
   const pinHash = await hashPassword(input.pin);
   const now = deps.clock.now();
   const ended = await em.transactional(async (tx) => {
-    const staff = await findOr404(tx, Staff, staffId, 'Staff member');
+    const staff = await lockStaff(tx, staffId);
     staff.pinHash = pinHash;
     const sessionIds = await endStaffSessions(tx, { staffId });
     await tx.nativeDelete(PinLockout, { staffId });
@@ -350,6 +350,18 @@ async function assertStaffFields(
   if (names.length > 0) {
     throw new AppError('VALIDATION_FAILED', 422, `Invalid fields: ${names.join(', ')}`, { fields });
   }
+}
+
+/**
+ * Inside a transaction: the person's row, locked until commit. A PIN sign-in under way holds it
+ * too (`for key share`), so a change waits for that sign-in and then ends the session it made.
+ */
+async function lockStaff(tx: EntityManager, staffId: string): Promise<Staff> {
+  const staff = await tx.findOne(Staff, { id: staffId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!staff) {
+    throw notFound('Staff member');
+  }
+  return staff;
 }
 
 async function branchIdsOf(em: EntityManager, staffId: string): Promise<string[]> {
