@@ -57,7 +57,7 @@ export const deviceEn = {
   },
   'pin.locked': 'Too many tries. Wait for the countdown or ask the owner for a new PIN.',
   'pin.gone': '{name} is no longer on this branch’s list. If this is a mistake, tell the owner.',
-  'pin.offline': 'Offline: your PIN is checked as soon as the connection is back.',
+  'pin.offline': 'Offline: you can sign in as soon as the connection is back.',
   'pin.offlineList': 'Offline: we couldn’t load the names. Check the Wi-Fi or mobile data and try again.',
   'pin.empty.title': 'No staff in this branch yet',
   'pin.empty.body': 'Ask the owner to add you under Team, then tap Refresh.',

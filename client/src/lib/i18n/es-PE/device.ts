@@ -61,7 +61,7 @@ export const deviceEsPE = {
   },
   'pin.locked': 'Demasiados intentos. Espera la cuenta o pide al dueño un PIN nuevo.',
   'pin.gone': '{name} ya no está en la lista de este local. Si es un error, avisa al dueño.',
-  'pin.offline': 'Sin conexión: el PIN se revisa apenas vuelva la señal.',
+  'pin.offline': 'Sin conexión: podrás entrar apenas vuelva la señal.',
   'pin.offlineList':
     'Sin conexión: no pudimos traer los nombres. Revisa el Wi-Fi o los datos y vuelve a intentar.',
   'pin.empty.title': 'Todavía no hay personal en este local',
