@@ -233,6 +233,36 @@ describe('paired devices', () => {
   });
 
   describe('on the device', () => {
+    it('takes pairing, PIN sign-in and sign-out only from the app’s own pages', async () => {
+      const { owner, branchId } = await buildOwnerWithBranch(server);
+      const waiter = await buildStaff(owner, { name: 'Rosa Quispe', branchIds: [branchId] });
+      const code = expectStatus(await newCode(owner, { branchId }), 201);
+      const foreign = { origin: 'https://promo-pollos.example' };
+
+      const browser = new DeviceClient(server.url);
+      const pairing = await browser.post<ErrorBody>('/api/device/pair', { code: code.code }, foreign);
+      expect([pairing.status, pairing.body.error.code]).toEqual([403, 'FOREIGN_ORIGIN']);
+      expect(browser.jar.size).toBe(0);
+      // The refused attempt did not use the code up.
+      expectStatus(await browser.post('/api/device/pair', { code: code.code }), 201);
+
+      const signIn = await browser.post<ErrorBody>(
+        '/api/device/sign-in',
+        { staffId: waiter.id, pin: '2580' },
+        foreign,
+      );
+      expect([signIn.status, signIn.body.error.code]).toEqual([403, 'FOREIGN_ORIGIN']);
+      browser.origin = undefined;
+      const unsigned = await browser.post<ErrorBody>('/api/device/sign-in', {
+        staffId: waiter.id,
+        pin: '2580',
+      });
+      expect([unsigned.status, unsigned.body.error.code]).toEqual([403, 'FOREIGN_ORIGIN']);
+      const signOut = await browser.post<ErrorBody>('/api/device/sign-out', undefined, foreign);
+      expect([signOut.status, signOut.body.error.code]).toEqual([403, 'FOREIGN_ORIGIN']);
+      expect(await auditLog(server, owner.tenantId, 'auth.pin_signed_in')).toEqual([]);
+    });
+
     it('runs a kitchen screen without PIN, in its branch’s kitchen room', async () => {
       const { owner, branchId } = await buildOwnerWithBranch(server);
       const { client: screen, session } = await pairDevice(server, owner, {
