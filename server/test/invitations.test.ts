@@ -189,6 +189,13 @@ describe('invitations', () => {
     expect(message.raw).toMatch(/content-type:\s*text\/html/i);
     const mailedLink = /(http:\/\/\S+\/invitacion\/[a-z2-7]{52})/.exec(text)?.[1];
     expect(mailedLink).toBe(created.link);
+    // The job carried the link: once the e-mail is out, the queue keeps nothing of it.
+    await waitFor(async () => {
+      const jobs = await server.services.boss.findJobs('emails.send', {
+        data: { invitationId: created.invitation.id },
+      });
+      return jobs.length === 0 ? true : undefined;
+    }, 'the sent job to be deleted');
 
     const invited = server.client();
     const accepted = await invited.post<MeView>(`/api/invitations/${tokenOf(mailedLink ?? '')}/accept`, {

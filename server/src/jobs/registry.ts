@@ -60,7 +60,8 @@ export async function registerJobs(boss: PgBoss, deps: JobDeps): Promise<void> {
   });
 
   // A mail server down for a while: retries over about an hour (backoff capped at 20 minutes).
-  // Completed jobs go after an hour, since an invitation's job carries its link.
+  // An invitation's job carries its link, so a handled job is deleted at once (forgetEmailJob);
+  // `deleteAfterSeconds` is the fallback, applied by pg-boss's maintenance (once a day by default).
   await boss.createQueue('emails.send', {
     ...retry,
     retryLimit: 8,
@@ -85,9 +86,24 @@ export async function registerJobs(boss: PgBoss, deps: JobDeps): Promise<void> {
           );
           throw error;
         }
+        await forgetEmailJob(boss, deps.logger, job.id);
       }
     },
   );
+}
+
+/**
+ * Deletes a handled `emails.send` job, so its data (an invitation's link) does not wait in the
+ * queue's tables for maintenance. pg-boss supports deleting in the handler: its completion then
+ * finds nothing to complete. A failure here only leaves the job to the queue's retention: the
+ * e-mail went out, so it must not make the job retry.
+ */
+async function forgetEmailJob(boss: PgBoss, logger: Logger, jobId: string): Promise<void> {
+  try {
+    await boss.deleteJob('emails.send', jobId);
+  } catch (error) {
+    logger.warn({ err: error, jobId }, 'sent e-mail job not deleted; the queue retention will');
+  }
 }
 
 async function sendEmail(deps: JobDeps, job: EmailJob): Promise<void> {
