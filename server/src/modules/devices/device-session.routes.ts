@@ -13,9 +13,9 @@ import {
   type DeviceAuthenticator,
 } from './device-credentials.ts';
 import { presentDeviceSession, presentStaffPick } from './devices.presenter.ts';
-import { loadDeviceSession } from './devices.service.ts';
+import { loadDeviceSession, type DeviceScope } from './devices.service.ts';
 import { pairDevice } from './pairing.service.ts';
-import { listStaffPicks, signInWithPin, signOutOfDevice, type DeviceScope } from './pin-sign-in.service.ts';
+import { listStaffPicks, signInWithPin, signOutOfDevice } from './pin-sign-in.service.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -57,7 +57,7 @@ export function deviceRoutes(
   );
 
   router.get('/', onDevice, async (req, res) => {
-    const { em, tenant, device } = deviceScope(res);
+    const scope = deviceScope(res);
     // Sent again on every visit: a device in daily use never reaches the cookie's end.
     const token = readCookie(req.get('cookie'), DEVICE_COOKIE);
     if (token) {
@@ -65,7 +65,7 @@ export function deviceRoutes(
       setCredentialCookie(req, res, DEVICE_COOKIE, token, expires);
     }
     const staff = res.locals.signedInStaff?.staff ?? null;
-    res.json(presentDeviceSession(await loadDeviceSession(em, tenant, device, staff)));
+    res.json(presentDeviceSession(await loadDeviceSession(scope, staff)));
   });
 
   router.get('/staff', onDevice, async (_req, res) => {
@@ -77,7 +77,7 @@ export function deviceRoutes(
     const scope = deviceScope(res);
     const { staff, token, session } = await signInWithPin(scope, inputOf(res, PinSignInInput), deps);
     setCredentialCookie(req, res, STAFF_COOKIE, token, session.expiresAt);
-    res.json(presentDeviceSession(await loadDeviceSession(scope.em, scope.tenant, scope.device, staff)));
+    res.json(presentDeviceSession(await loadDeviceSession(scope, staff)));
   });
 
   router.post('/sign-out', onDevice, validate(EmptyBody), async (req, res) => {
@@ -89,11 +89,11 @@ export function deviceRoutes(
   return router;
 }
 
-/** What `deviceContext` resolved: the paired device and its tenant database. */
-function deviceScope(res: Response): DeviceScope {
-  const { tenant, tenantEm, device } = res.locals;
-  if (!tenant || !tenantEm || !device) {
+/** What `deviceContext` resolved: the paired device, its tenant database and the idle lock. */
+function deviceScope(res: Response): DeviceScope & { idleLockMinutes: number } {
+  const { tenant, tenantEm, device, idleLockMinutes } = res.locals;
+  if (!tenant || !tenantEm || !device || idleLockMinutes === undefined) {
     throw new AppError('DEVICE_NOT_PAIRED', 401, 'This device is not paired');
   }
-  return { em: tenantEm, tenant, device };
+  return { em: tenantEm, tenant, device, idleLockMinutes };
 }

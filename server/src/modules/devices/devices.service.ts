@@ -36,6 +36,13 @@ export interface DevicesScope {
   actor: Actor;
 }
 
+/** The paired device a request comes from (`/api/device`), in its tenant's database. */
+export interface DeviceScope {
+  em: EntityManager;
+  tenant: Tenant;
+  device: Device;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The owner's list
 
@@ -219,16 +226,16 @@ export function devicePermissions(device: Device, staff: Staff | null): Permissi
   return device.kind === 'kitchen_screen' ? permissionsOf('kitchen') : [];
 }
 
-/** A device's own session: where it is, in which business, and who is signed in on it. */
+/**
+ * A device's own session: where it is, in which business, who is signed in on it, and the idle
+ * lock its screen keeps (the tenant's setting, as the request read it).
+ */
 export async function loadDeviceSession(
-  em: EntityManager,
-  tenant: Tenant,
-  device: Device,
+  { em, tenant, device, idleLockMinutes }: DeviceScope & { idleLockMinutes: number },
   staff: Staff | null,
 ): Promise<DeviceSession> {
   const branch = await em.findOne(Branch, { id: device.branchId });
   const profile = await readBusinessProfile(em);
-  const { idleLockMinutes } = await readStaffSettings(em);
   return {
     device,
     branchName: branch?.name ?? '',

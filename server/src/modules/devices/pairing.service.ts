@@ -5,6 +5,7 @@ import { hashToken } from '../../lib/tokens.ts';
 import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/audit.service.ts';
 import { User } from '../auth/user.entity.ts';
 import { Branch } from '../branches/branch.entity.ts';
+import { readStaffSettings } from '../staff/staff-settings.ts';
 import { Tenant } from '../tenants/tenant.entity.ts';
 import { issueDeviceToken, type DeviceAuthenticator } from './device-credentials.ts';
 import { Device } from './device.entity.ts';
@@ -83,7 +84,9 @@ export async function pairDevice(
         await tx.flush();
         return { token, device };
       });
-      return { token: created.token, session: await loadDeviceSession(em, tenant, created.device, null) };
+      const { idleLockMinutes } = await readStaffSettings(em);
+      const session = await loadDeviceSession({ em, tenant, device: created.device, idleLockMinutes }, null);
+      return { token: created.token, session };
     });
     await selectRows(adminEm, 'update device_pairing_codes set device_id = ? where id = ? returning id', [
       paired.session.device.id,

@@ -12,17 +12,10 @@ import { StaffSession } from '../staff/staff-session.entity.ts';
 import { Staff } from '../staff/staff.entity.ts';
 import { staffSessionsEnded } from '../staff/staff.events.ts';
 import { endStaffSessions } from '../staff/staff.service.ts';
-import type { Tenant } from '../tenants/tenant.entity.ts';
 import { issueStaffSession } from './device-credentials.ts';
 import type { Device } from './device.entity.ts';
+import type { DeviceScope } from './devices.service.ts';
 import { afterWrongPin, CLEAR_LOCKOUT, lockoutInForce } from './pin-lockout.policy.ts';
-
-/** The paired device a PIN screen runs on, in its tenant's database. */
-export interface DeviceScope {
-  em: EntityManager;
-  tenant: Tenant;
-  device: Device;
-}
 
 export interface PinSignInDeps {
   clock: Clock;
