@@ -11,12 +11,12 @@ import { ManualClock } from '../src/lib/clock.ts';
 import { buildTenant, type BuiltOwner } from './factories.ts';
 import {
   auditLog,
+  buildOwnerWithBranch,
   buildStaff,
   DeviceClient,
   disconnected,
   expectStatus,
   nextEvent,
-  buildOwnerWithBranch,
   openSocket,
   pairDevice,
   signIn,

@@ -12,11 +12,11 @@ import { IDLE_GRACE_MS } from '../src/modules/devices/device-credentials.ts';
 import { buildTenant, type BuiltOwner } from './factories.ts';
 import {
   auditLog,
+  buildBranch,
   buildStaff,
   disconnected,
   expectStatus,
   nextEvent,
-  buildBranch,
   openSocket,
   pairDevice,
   restartTestServer,

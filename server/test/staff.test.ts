@@ -4,11 +4,11 @@ import { ManualClock } from '../src/lib/clock.ts';
 import { buildTenant, type BuiltOwner } from './factories.ts';
 import {
   auditLog,
+  buildOwnerWithBranch,
   buildStaff,
   disconnected,
   expectStatus,
   nextEvent,
-  buildOwnerWithBranch,
   openSocket,
   pairDevice,
   signIn,
