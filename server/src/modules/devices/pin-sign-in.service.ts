@@ -64,6 +64,11 @@ type Attempt =
  * after another and none is lost; the fifth locks the person out on this device (audited), and
  * during a lockout even the right PIN is refused without being checked. The right PIN clears
  * the count, ends whoever was signed in on the device and starts a session.
+ *
+ * The PIN is checked inside the transaction, under the row lock: the verdict and its count are
+ * one step, so a burst of guesses cannot be checked faster than it is counted. That keeps one
+ * pooled connection for one argon2id verify (~60 ms) per attempt; only attempts for the same
+ * person on the same device queue behind it, and once locked out they answer without a verify.
  */
 export async function signInWithPin(
   { em, tenant, device }: DeviceScope,
