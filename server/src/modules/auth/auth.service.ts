@@ -14,6 +14,13 @@ import { type Session } from './session.entity.ts';
 import type { SessionService } from './session.service.ts';
 import { User } from './user.entity.ts';
 
+/**
+ * How long a login waits for its `auth.signed_in` entry. A tenant database that is slower (its
+ * pool busy on a Friday night, a migration holding the table) finishes the entry in the
+ * background instead of holding the owner at the door.
+ */
+const SIGN_IN_AUDIT_WAIT_MS = 1000;
+
 export interface IssuedSession {
   token: string;
   expiresAt: Date;
@@ -79,7 +86,7 @@ export class AuthService {
       memberships.find((m) => m.tenant.getEntity().status === 'active')?.tenant.id ?? null;
     const { token, session } = await this.sessions.create(em, user, activeTenantId);
     if (activeTenantId) {
-      await this.recordSignIn(em, user, activeTenantId);
+      await waitAtMost(this.recordSignIn(em, user, activeTenantId), SIGN_IN_AUDIT_WAIT_MS);
     }
     return {
       me: presentMe(user, memberships, activeTenantId, this.clock.now()),
@@ -116,7 +123,7 @@ export class AuthService {
   /**
    * Writes `auth.signed_in` into the active tenant's audit log, after the session is committed.
    * The log is the tenant's and the login is the account's: failing to write it is logged, and
-   * the person is signed in all the same.
+   * the person is signed in all the same. Never rejects.
    */
   private async recordSignIn(em: EntityManager, user: User, tenantId: string): Promise<void> {
     const at = this.clock.now();
@@ -140,6 +147,19 @@ export class AuthService {
       { user: userId, tenant: { status: { $ne: 'provisioning' } } },
       { populate: ['tenant'], orderBy: { createdAt: 'asc' } },
     );
+  }
+}
+
+/** Waits for `work` (which never rejects) up to `ms`; past that, lets it finish on its own. */
+async function waitAtMost(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeUp = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  try {
+    await Promise.race([work, timeUp]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
