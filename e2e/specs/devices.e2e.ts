@@ -14,6 +14,8 @@ import {
   invitationThroughApi,
   pairingCodeThroughApi,
   revokeDeviceThroughApi,
+  setIdleLockThroughApi,
+  updateStaffThroughApi,
 } from '../fixtures/team.ts';
 
 const NAV = 'Secciones de tu negocio';
@@ -195,6 +197,61 @@ test('a wrong or used pairing code is said under the box; five wrong PINs lock a
   await expect(desk.getByRole('button', { name: /Rosa/ })).toContainText(/Espera \d:\d\d/);
 
   await deskContext.close();
+});
+
+test('an untouched phone warns, then locks back to the PIN screen; a deactivated waiter is sent there live', async ({
+  page,
+  browser,
+}, testInfo) => {
+  await page.goto('/');
+  await signUpThroughApi(page, 'Pollería El Descuido');
+  await completeSetupThroughApi(page.request);
+  const branch = await firstBranch(page.request);
+  const carla = await createStaffThroughApi(page.request, {
+    name: 'Carla',
+    role: 'waiter',
+    pin: '5820',
+    branchId: branch.id,
+  });
+  await setIdleLockThroughApi(page.request, 1);
+  const { code } = await pairingCodeThroughApi(page.request, {
+    branchId: branch.id,
+    kind: 'shared_phone',
+    name: 'Celular',
+  });
+
+  const phoneContext = await deviceContext(browser, testInfo, 'phone');
+  const phone = await phoneContext.newPage();
+  // The phone's own clock: a minute of nobody touching it passes at once.
+  await phone.clock.install();
+  await pair(phone, code);
+  await phone.getByRole('button', { name: /Carla/ }).click();
+  await phone.getByLabel('PIN', { exact: true }).fill('5820');
+  await phone.getByRole('button', { name: 'Entrar' }).click();
+  await expect(phone).toHaveURL(/\/app\/mesas$/);
+
+  await phone.clock.fastForward('00:51');
+  const warning = phone.getByRole('alertdialog', { name: 'Se bloqueará por inactividad' });
+  await expect(warning).toBeVisible();
+  // A touch keeps the person signed in.
+  await warning.getByRole('button', { name: 'Sigo aquí' }).click();
+  await expect(warning).toHaveCount(0);
+  await expect(phone).toHaveURL(/\/app\/mesas$/);
+
+  await phone.clock.fastForward('01:01');
+  await expect(phone).toHaveURL(/\/app\/pin$/);
+  await expect(phone.getByText('Se bloqueó por inactividad.', { exact: false })).toBeVisible();
+
+  // Signed in again; the owner deactivates her meanwhile.
+  await phone.getByRole('button', { name: /Carla/ }).click();
+  await phone.getByLabel('PIN', { exact: true }).fill('5820');
+  await phone.getByRole('button', { name: 'Entrar' }).click();
+  await expect(phone).toHaveURL(/\/app\/mesas$/);
+  await updateStaffThroughApi(page.request, carla.id, { active: false });
+  await expect(phone).toHaveURL(/\/app\/pin$/);
+  await expect(phone.getByText('Tu usuario fue desactivado.', { exact: false })).toBeVisible();
+  await expect(phone.getByRole('button', { name: /Carla/ })).toHaveCount(0);
+  await phoneContext.close();
 });
 
 test('staff of a business whose trial ended are told plainly to let the owner know', async ({
