@@ -11,7 +11,7 @@ export const SESSION_COOKIE = 'smartket_session';
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 /** `Secure` everywhere but on a developer's own machine, where plain http is normal. */
-export function sessionCookieOptions(req: Request, expiresAt: Date): CookieOptions {
+function sessionCookieOptions(req: Request, expiresAt: Date): CookieOptions {
   return {
     httpOnly: true,
     sameSite: 'lax',
@@ -32,6 +32,7 @@ export function setCredentialCookie(
   res.cookie(name, token, sessionCookieOptions(req, expiresAt));
 }
 
+/** Clears one of them, with the attributes it was set with: a browser drops only an exact match. */
 export function clearCredentialCookie(req: Request, res: Response, name: string): void {
   const { expires: _expires, ...options } = sessionCookieOptions(req, new Date(0));
   res.clearCookie(name, options);

@@ -15,7 +15,7 @@ export const STAFF_COOKIE = 'smartket_staff';
 /** Browsers cap cookie lifetimes at 400 days; the cookie is sent again as the device is used. */
 export const DEVICE_COOKIE_DAYS = 400;
 /** The longest a PIN sign-in lasts even when used all along: one long shift. */
-export const STAFF_SESSION_HOURS = 16;
+const STAFF_SESSION_HOURS = 16;
 /** Requests keep a staff session alive; the client locks on its own idle timer, this is the backstop. */
 export const IDLE_GRACE_MS = 60_000;
 /** Writing `last_active_at`/`last_seen_at` at most this often keeps reads from turning into writes. */

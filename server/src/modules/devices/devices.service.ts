@@ -219,7 +219,7 @@ export async function revokeDevice(
 // The device's own view
 
 /** What a device may do: its signed-in person's role, a kitchen screen's own, or nothing. */
-export function devicePermissions(device: Device, staff: Staff | null): Permission[] {
+function devicePermissions(device: Device, staff: Staff | null): Permission[] {
   if (staff) {
     return permissionsOf(staff.role);
   }

@@ -1,7 +1,7 @@
 import { PIN_ATTEMPTS_BEFORE_LOCKOUT } from '@smartket/shared';
 
 /** How long each lockout in a row lasts: the first 5 minutes, then 15, 30 and at most 60. */
-export const LOCKOUT_MINUTES = [5, 15, 30, 60] as const;
+const LOCKOUT_MINUTES = [5, 15, 30, 60] as const;
 
 /** A day without a wrong PIN forgets earlier lockouts: the next one is short again. */
 export const LOCKOUT_MEMORY_MS = 24 * 60 * 60 * 1000;

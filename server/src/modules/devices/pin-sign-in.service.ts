@@ -23,7 +23,7 @@ export interface PinSignInDeps {
 }
 
 /** A kitchen screen runs on its own credential: nobody signs in on it. */
-export function assertSignsPeopleIn(device: Device): void {
+function assertSignsPeopleIn(device: Device): void {
   if (device.kind === 'kitchen_screen') {
     throw new AppError('CONFLICT', 409, 'A kitchen screen works without PIN sign-in');
   }

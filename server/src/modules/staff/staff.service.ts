@@ -60,7 +60,7 @@ export async function listStaff(em: EntityManager, now: Date): Promise<StaffReco
 }
 
 /** One staff member as the owner sees them; 404 when unknown. */
-export async function loadStaff(em: EntityManager, staffId: string, now: Date): Promise<StaffRecord> {
+async function loadStaff(em: EntityManager, staffId: string, now: Date): Promise<StaffRecord> {
   const staff = await findOr404(em, Staff, staffId, 'Staff member');
   const [record] = await withBranchesAndLockouts(em, [staff], now);
   if (!record) {
