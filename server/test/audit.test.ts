@@ -3,6 +3,7 @@ import type {
   AuditPage,
   CategoryView,
   ErrorBody,
+  MembersView,
   OptionGroupView,
   ProductView,
 } from '@smartket/shared';
@@ -236,6 +237,31 @@ describe('audit log', () => {
       expect(Date.now(), 'the entry written once the table is free').toBeLessThan(deadline);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+  });
+
+  it('makes no membership change whose entry cannot be written in the tenant’s log', async () => {
+    const owner = await buildTenant(server);
+    const admin = await buildAdmin(server, owner);
+    const adminId = (await admin.get<{ user: { id: string } }>('/api/auth/me')).body.user.id;
+    await refuseAuditEntries(server, owner, "action not like 'members.%'");
+
+    const invited = await owner.client.post<ErrorBody>('/api/tenant/invitations', {
+      email: 'nueva.admin@example.pe',
+      role: 'admin',
+    });
+    expect(invited.status).toBe(500);
+    const removed = await owner.client.request<ErrorBody>(
+      'DELETE',
+      `/api/tenant/members/${adminId}`,
+      undefined,
+      {},
+    );
+    expect(removed.status).toBe(500);
+
+    const members = await owner.client.get<MembersView>('/api/tenant/members');
+    expect(members.body.invitations).toEqual([]);
+    expect(members.body.members.map((member) => member.userId)).toContain(adminId);
+    expect((await admin.get('/api/tenant')).status).toBe(200);
   });
 
   it('records an e-mail login in the active tenant’s log', async () => {

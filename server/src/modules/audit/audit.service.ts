@@ -122,11 +122,29 @@ export async function recordAuditInTenant(
   at: Date,
 ): Promise<void> {
   await databases.registry.withTenant(databases.locator.locate(tenant), (em) =>
-    em.transactional((tx) => {
-      recordAudit(tx, actor, record, at);
-      return Promise.resolve();
-    }),
+    commitAudit(em, actor, [record], at),
   );
+}
+
+/**
+ * Writes `records` through the tenant's `em` in a transaction of their own, committed when this
+ * returns: for changes kept in the admin database (memberships, invitations), which no tenant
+ * transaction can share. Call it inside the admin transaction, after its flush and just before
+ * its commit, so that a change never commits without its entries; a commit failing in between
+ * leaves entries of a change that did not happen, the lesser fault.
+ */
+export async function commitAudit(
+  em: EntityManager,
+  actor: Actor | AuditActor,
+  records: readonly AuditRecord[],
+  at: Date,
+): Promise<void> {
+  await em.transactional((tx) => {
+    for (const record of records) {
+      recordAudit(tx, actor, record, at);
+    }
+    return Promise.resolve();
+  });
 }
 
 function auditColumns(actor: Actor | AuditActor, record: AuditRecord) {

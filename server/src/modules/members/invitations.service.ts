@@ -5,7 +5,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { AppError, fieldError } from '../../lib/errors.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 import { hashToken } from '../../lib/tokens.ts';
-import { recordAudit, type TenantDatabases } from '../audit/audit.service.ts';
+import { commitAudit, type TenantDatabases } from '../audit/audit.service.ts';
 import { assertStrongPassword, type AuthService, type IssuedSession } from '../auth/auth.service.ts';
 import type { Session } from '../auth/session.entity.ts';
 import type { SessionService } from '../auth/session.service.ts';
@@ -51,7 +51,7 @@ export async function previewInvitation(deps: InvitationsDeps, token: string): P
  * Accepts an invitation, once. Signed in: the account's e-mail must be the invited one. Not
  * signed in: a new account is created with `password` (an existing account signs in first).
  * Claiming the invitation, the account, the membership (kept as it is for a member already) and
- * the session commit together; the `members.joined` entry is written in the tenant's log just
+ * the session commit together; the `members.joined` entry is committed in the tenant's log just
  * before. The active tenant becomes the invited one.
  */
 export async function acceptInvitation(
@@ -92,8 +92,9 @@ export async function acceptInvitation(
           updatedAt: now,
         });
         await tx.flush();
+        const issued = await deps.sessions.create(tx, user, invitation.tenant.id);
         await joinTenant(deps, tx, tenantEm, invitation, user);
-        return deps.sessions.create(tx, user, invitation.tenant.id);
+        return issued;
       }),
     );
     return {
@@ -157,19 +158,18 @@ async function joinTenant(
     tx.create(Membership, { user: user.id, tenant: tenantId, role, createdAt: now });
   }
   await tx.flush();
-  await tenantEm.transactional(async (audit) => {
-    recordAudit(
-      audit,
-      { kind: 'user', id: user.id, name: user.email, device: null },
+  await commitAudit(
+    tenantEm,
+    { kind: 'user', id: user.id, name: user.email, device: null },
+    [
       {
         action: 'members.joined',
         entity: { type: 'membership', id: user.id, label: user.email },
         after: { email: user.email, role },
       },
-      now,
-    );
-    await audit.flush();
-  });
+    ],
+    now,
+  );
 }
 
 async function findByToken(em: EntityManager, token: string): Promise<Invitation> {

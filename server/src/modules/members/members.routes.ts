@@ -1,5 +1,6 @@
 import { InvitationInput, type InvitationCreatedView } from '@smartket/shared';
-import { Router, type Request, type Response } from 'express';
+import { Router, type Response } from 'express';
+import { linkOrigin } from '../../http/links.ts';
 import { can } from '../../http/middleware/can.ts';
 import { tenantScope } from '../../http/middleware/tenant-context.ts';
 import { EmptyBody, inputOf, validate } from '../../http/middleware/validate.ts';
@@ -27,7 +28,7 @@ export function membersRoutes(deps: TenantModuleDeps): Router {
   router.post('/invitations', can('members.manage'), validate(InvitationInput), async (req, res) => {
     const scope = membersScope(res, deps);
     const { invitation, link } = await inviteMember(scope, inputOf(res, InvitationInput), {
-      origin: deps.publicUrl ?? requestOrigin(req),
+      origin: linkOrigin(req, deps.publicUrl),
       boss: deps.boss,
       logger: deps.logger,
     });
@@ -52,9 +53,4 @@ export function membersRoutes(deps: TenantModuleDeps): Router {
 function membersScope(res: Response, deps: TenantModuleDeps): MembersScope {
   const { tenant, actor, em } = tenantScope(res);
   return { adminEm: res.locals.adminEm, tenantEm: em, tenant, actor, now: deps.clock.now() };
-}
-
-/** The origin the owner is using, for links when no `PUBLIC_URL` is configured. */
-function requestOrigin(req: Request): string {
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 }

@@ -5,7 +5,7 @@ import { queueJob } from '../../jobs/registry.ts';
 import { AppError, fieldError, notFound } from '../../lib/errors.ts';
 import type { Logger } from '../../lib/logger.ts';
 import { hashToken, randomToken } from '../../lib/tokens.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { commitAudit, type AuditRecord } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { User } from '../auth/user.entity.ts';
 import { Membership } from '../tenants/membership.entity.ts';
@@ -97,20 +97,18 @@ export async function inviteMember(
       expiresAt: new Date(now.getTime() + INVITATION_DAYS * DAY_MS),
     });
     await tx.flush();
-    // The entry commits just before the invitation: an invitation never exists unrecorded.
-    await tenantEm.transactional(async (audit) => {
-      recordAudit(
-        audit,
-        actor,
+    await commitAudit(
+      tenantEm,
+      actor,
+      [
         {
           action: 'members.invited',
           entity: { type: 'invitation', id: created.id, label: input.email },
           after: { email: input.email, role: input.role },
         },
-        now,
-      );
-      await audit.flush();
-    });
+      ],
+      now,
+    );
     return created;
   });
 
@@ -160,19 +158,7 @@ export async function revokeInvitation(scope: MembersScope, invitationId: string
     }
     invitation.revokedAt = now;
     await tx.flush();
-    await tenantEm.transactional(async (audit) => {
-      recordAudit(
-        audit,
-        actor,
-        {
-          action: 'members.invitation_revoked',
-          entity: { type: 'invitation', id: invitation.id, label: invitation.email },
-          before: { email: invitation.email, role: invitation.role },
-        },
-        now,
-      );
-      await audit.flush();
-    });
+    await commitAudit(tenantEm, actor, [invitationRevoked(invitation)], now);
     return invitation;
   });
 }
@@ -206,19 +192,18 @@ export async function removeMember(scope: MembersScope, userId: string): Promise
     const email = membership.user.getEntity().email;
     tx.remove(membership);
     await tx.flush();
-    await tenantEm.transactional(async (audit) => {
-      recordAudit(
-        audit,
-        actor,
+    await commitAudit(
+      tenantEm,
+      actor,
+      [
         {
           action: 'members.removed',
           entity: { type: 'membership', id: userId, label: email },
           before: { email, role: membership.role },
         },
-        now,
-      );
-      await audit.flush();
-    });
+      ],
+      now,
+    );
   });
 }
 
@@ -238,4 +223,12 @@ export async function lockMembers(tx: EntityManager, tenantId: string): Promise<
       'get',
       tx.getTransactionContext(),
     );
+}
+
+function invitationRevoked(invitation: Invitation): AuditRecord {
+  return {
+    action: 'members.invitation_revoked',
+    entity: { type: 'invitation', id: invitation.id, label: invitation.email },
+    before: { email: invitation.email, role: invitation.role },
+  };
 }
