@@ -112,6 +112,25 @@ describe('paired devices', () => {
       ]);
     });
 
+    it('marks the device credential Secure anywhere but on a developer’s own machine', async () => {
+      const { owner, branchId } = await buildOwnerWithBranch(server);
+      const code = expectStatus(await newCode(owner, { branchId }), 201);
+      const device = new DeviceClient(server.url);
+      const paired = await device.post(
+        '/api/device/pair',
+        { code: code.code },
+        {
+          host: 'pio.smartket.pe',
+          origin: 'https://pio.smartket.pe',
+        },
+      );
+      expect(paired.status).toBe(201);
+      const credential = device.lastSetCookies.find((line) => line.startsWith('smartket_device='));
+      expect(credential).toMatch(/; Secure/i);
+      expect(credential).toMatch(/HttpOnly/i);
+      expect(credential).not.toMatch(/Domain=/i);
+    });
+
     it('pairs one device only when two use the same code at once', async () => {
       const { owner, branchId } = await buildOwnerWithBranch(server);
       const code = expectStatus(await newCode(owner, { branchId }), 201);
