@@ -506,6 +506,28 @@ describe('invitations', () => {
       password: PASSWORD,
     });
     expect(accepted.body.memberships[0]?.role).toBe('owner');
+
+    // The first link stopped working because of the second invitation: the log says so.
+    const audit = await auditOf(owner.client, '?actionGroup=members');
+    expect(audit.entries.map((entry) => [entry.action, entry.entity?.id])).toEqual([
+      ['members.joined', accepted.body.user.id],
+      ['members.invited', second.invitation.id],
+      ['members.invitation_revoked', first.invitation.id],
+      ['members.invited', first.invitation.id],
+    ]);
+  });
+
+  it('records no revocation when the invitation replaced had expired already', async () => {
+    const owner = await buildTenant(server);
+    const email = uniqueEmail('admin');
+    await invite(owner, email);
+    clock.advance(8 * DAY);
+    const again = await invite(owner, email);
+    const audit = await auditOf(owner.client, '?actionGroup=members');
+    expect(audit.entries.map((entry) => entry.action)).toEqual(['members.invited', 'members.invited']);
+    expect(
+      (await server.client().get<InvitationPreview>(`/api/invitations/${again.token}`)).body.status,
+    ).toBe('pending');
   });
 
   it('refuses to invite a member: 422 fields.email already_member, and records nothing', async () => {

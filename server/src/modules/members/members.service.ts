@@ -66,8 +66,9 @@ export interface CreatedInvitation {
 
 /**
  * Invites `input.email` as `input.role`, replacing a pending invitation for the same e-mail, and
- * records `members.invited`. Once both are committed, queues the e-mail; when queueing fails the
- * invitation stands (the owner has the link on screen) and the failure is logged.
+ * records `members.invited` (and `members.invitation_revoked` for the one replaced). Once
+ * committed, queues the e-mail; when queueing fails the invitation stands (the owner has the link
+ * on screen) and the failure is logged.
  */
 export async function inviteMember(
   scope: MembersScope,
@@ -82,11 +83,12 @@ export async function inviteMember(
     if (isMember > 0) {
       throw fieldError('email', 'already_member', 'This e-mail is already a member of the business');
     }
-    await tx.nativeUpdate(
-      Invitation,
-      { tenant: tenant.id, email: input.email, acceptedAt: null, revokedAt: null },
-      { revokedAt: now },
+    // One open invitation per e-mail (a unique index): close the previous one before adding this.
+    const open = { tenant: tenant.id, email: input.email, acceptedAt: null, revokedAt: null };
+    const replaced = (await tx.find(Invitation, open)).filter(
+      (previous) => invitationStatus(previous, now) === 'pending',
     );
+    await tx.nativeUpdate(Invitation, open, { revokedAt: now });
     const created = tx.create(Invitation, {
       tenant: tenant.id,
       email: input.email,
@@ -101,6 +103,7 @@ export async function inviteMember(
       tenantEm,
       actor,
       [
+        ...replaced.map(invitationRevoked),
         {
           action: 'members.invited',
           entity: { type: 'invitation', id: created.id, label: input.email },
