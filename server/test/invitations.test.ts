@@ -12,6 +12,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/lib/clock.ts';
 import { freePort } from '../src/lib/free-port.ts';
+import { INVITATIONS_PER_DAY } from '../src/modules/members/members.service.ts';
 import { Membership } from '../src/modules/tenants/membership.entity.ts';
 import { buildTenant, uniqueEmail, type BuiltOwner } from './factories.ts';
 import { startTestServer, type ApiClient, type TestServer } from './test-server.ts';
@@ -528,6 +529,30 @@ describe('invitations', () => {
     expect(
       (await server.client().get<InvitationPreview>(`/api/invitations/${again.token}`)).body.status,
     ).toBe('pending');
+  });
+
+  it(`sends at most ${INVITATIONS_PER_DAY} invitations a day per business: 429 RATE_LIMITED with Retry-After`, async () => {
+    const owner = await buildTenant(server);
+    await invite(owner, uniqueEmail('cupo'));
+    clock.advance(60 * 60 * 1000);
+    for (let sent = 1; sent < INVITATIONS_PER_DAY; sent += 1) {
+      await invite(owner, uniqueEmail('cupo'));
+    }
+    const refused = await owner.client.post<ErrorBody>('/api/tenant/invitations', {
+      email: uniqueEmail('cupo'),
+      role: 'admin',
+    });
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe('RATE_LIMITED');
+    // The first one ages out of the 24 hours in 23 hours.
+    expect(Number(refused.headers.get('retry-after'))).toBe(23 * 60 * 60);
+    const members = await owner.client.get<MembersView>('/api/tenant/members');
+    expect(members.body.invitations).toHaveLength(INVITATIONS_PER_DAY);
+
+    // Another business is not held back, and the refused one is not counted.
+    await invite(await buildTenant(server), uniqueEmail('cupo'));
+    clock.advance(23 * 60 * 60 * 1000);
+    await invite(owner, uniqueEmail('cupo'));
   });
 
   it('refuses to invite a member: 422 fields.email already_member, and records nothing', async () => {

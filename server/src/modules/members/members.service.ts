@@ -17,6 +17,8 @@ import { invitationStatus } from './members.presenter.ts';
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Closed invitations stay on the members screen this long, then only the audit log has them. */
 const CLOSED_INVITATIONS_SHOWN_DAYS = 30;
+/** Invitations a business may send in 24 hours: plenty for a team, too few to send spam with. */
+export const INVITATIONS_PER_DAY = 20;
 
 /** Who changes the members of which tenant, through which databases. */
 export interface MembersScope {
@@ -66,9 +68,10 @@ export interface CreatedInvitation {
 
 /**
  * Invites `input.email` as `input.role`, replacing a pending invitation for the same e-mail, and
- * records `members.invited` (and `members.invitation_revoked` for the one replaced). Once
- * committed, queues the e-mail; when queueing fails the invitation stands (the owner has the link
- * on screen) and the failure is logged.
+ * records `members.invited` (and `members.invitation_revoked` for the one replaced). At most
+ * `INVITATIONS_PER_DAY` a day (429 RATE_LIMITED): each one sends an e-mail. Once committed, queues
+ * the e-mail; when queueing fails the invitation stands (the owner has the link on screen) and
+ * the failure is logged.
  */
 export async function inviteMember(
   scope: MembersScope,
@@ -83,6 +86,7 @@ export async function inviteMember(
     if (isMember > 0) {
       throw fieldError('email', 'already_member', 'This e-mail is already a member of the business');
     }
+    await assertInvitationsLeftToday(tx, tenant.id, now);
     // One open invitation per e-mail (a unique index): close the previous one before adding this.
     const open = { tenant: tenant.id, email: input.email, acceptedAt: null, revokedAt: null };
     const replaced = (await tx.find(Invitation, open)).filter(
@@ -226,6 +230,23 @@ export async function lockMembers(tx: EntityManager, tenantId: string): Promise<
       'get',
       tx.getTransactionContext(),
     );
+}
+
+/** 429 once the business sent `INVITATIONS_PER_DAY` in the last 24 hours, until the oldest ages out. */
+async function assertInvitationsLeftToday(tx: EntityManager, tenantId: string, now: Date): Promise<void> {
+  const recent = await tx.find(
+    Invitation,
+    { tenant: tenantId, createdAt: { $gt: new Date(now.getTime() - DAY_MS) } },
+    { orderBy: { createdAt: 'desc' }, limit: INVITATIONS_PER_DAY },
+  );
+  const oldest = recent.at(INVITATIONS_PER_DAY - 1);
+  if (!oldest) {
+    return;
+  }
+  const retryAfter = Math.max(1, Math.ceil((oldest.createdAt.getTime() + DAY_MS - now.getTime()) / 1000));
+  throw new AppError('RATE_LIMITED', 429, 'Too many invitations today, try again later', {
+    headers: { 'Retry-After': String(retryAfter) },
+  });
 }
 
 function invitationRevoked(invitation: Invitation): AuditRecord {
