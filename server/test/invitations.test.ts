@@ -14,6 +14,7 @@ import { ManualClock } from '../src/lib/clock.ts';
 import { freePort } from '../src/lib/free-port.ts';
 import { INVITATIONS_PER_DAY } from '../src/modules/members/members.service.ts';
 import { Membership } from '../src/modules/tenants/membership.entity.ts';
+import { disconnected, nextEvent, openSocket, socketOutcome } from './actors.ts';
 import { buildTenant, uniqueEmail, type BuiltOwner } from './factories.ts';
 import { startTestServer, type ApiClient, type TestServer } from './test-server.ts';
 
@@ -659,6 +660,39 @@ describe('invitations', () => {
         before: { email, role: 'admin' },
       }),
     ]);
+  });
+
+  it('tells and drops the removed member’s sockets in the business, and no one else’s', async () => {
+    const owner = await buildTenant(server);
+    const email = uniqueEmail('admin');
+    const { token } = await invite(owner, email);
+    const admin = server.client();
+    const joined = await admin.post<MeView>(`/api/invitations/${token}/accept`, { password: PASSWORD });
+    const adminSocket = openSocket(server, admin.cookie);
+    const ownerSocket = openSocket(server, owner.client.cookie);
+    try {
+      expect(await socketOutcome(adminSocket)).toBe('connected');
+      expect(await socketOutcome(ownerSocket)).toBe('connected');
+      const told = nextEvent(adminSocket, 'sessions.ended');
+      const dropped = disconnected(adminSocket);
+
+      const removed = await owner.client.request(
+        'DELETE',
+        `/api/tenant/members/${joined.body.user.id}`,
+        undefined,
+        {},
+      );
+      expect(removed.status).toBe(204);
+      expect(await told).toEqual({ reason: 'expired' });
+      await dropped;
+      expect(ownerSocket.connected).toBe(true);
+      // The session itself stays: the business answers 404, the account still works.
+      expect((await admin.get('/api/tenant')).status).toBe(404);
+      expect((await admin.get('/api/auth/me')).status).toBe(200);
+    } finally {
+      adminSocket.close();
+      ownerSocket.close();
+    }
   });
 
   it('keeps each business’s invitations to itself', async () => {

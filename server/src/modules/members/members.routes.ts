@@ -43,7 +43,7 @@ export function membersRoutes(deps: TenantModuleDeps): Router {
   });
 
   router.delete('/members/:userId', can('members.manage'), async (req, res) => {
-    await removeMember(membersScope(res, deps), pathId(req, 'userId'));
+    await removeMember(membersScope(res, deps), pathId(req, 'userId'), deps);
     res.status(204).end();
   });
 

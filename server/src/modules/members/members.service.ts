@@ -5,13 +5,16 @@ import { queueJob } from '../../jobs/registry.ts';
 import { AppError, fieldError, notFound } from '../../lib/errors.ts';
 import type { Logger } from '../../lib/logger.ts';
 import { hashToken, randomToken } from '../../lib/tokens.ts';
+import type { Broadcaster } from '../../realtime/broadcaster.ts';
 import { commitAudit, type AuditRecord } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
+import { Session } from '../auth/session.entity.ts';
 import { User } from '../auth/user.entity.ts';
 import { Membership } from '../tenants/membership.entity.ts';
 import type { Tenant } from '../tenants/tenant.entity.ts';
 import { invitationLink } from './invitation-email.ts';
 import { Invitation } from './invitation.entity.ts';
+import { membershipEnded } from './members.events.ts';
 import { invitationStatus } from './members.presenter.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -173,11 +176,16 @@ export async function revokeInvitation(scope: MembersScope, invitationId: string
 /**
  * Takes `userId` out of the business. The last owner cannot go (409 LAST_OWNER), nor can the
  * owner remove themselves (409 CONFLICT: another owner does it). Records `members.removed`. The
- * removed person's next tenant request is a 404: membership is checked on every request.
+ * removed person's next tenant request is a 404 (membership is checked on every request), and
+ * after commit their sockets following this business are told and dropped.
  */
-export async function removeMember(scope: MembersScope, userId: string): Promise<void> {
+export async function removeMember(
+  scope: MembersScope,
+  userId: string,
+  deps: { broadcaster: Broadcaster },
+): Promise<void> {
   const { adminEm, tenantEm, tenant, actor, now } = scope;
-  await adminEm.transactional(async (tx) => {
+  const sessionIds = await adminEm.transactional(async (tx) => {
     await lockMembers(tx, tenant.id);
     const membership = await tx.findOne(
       Membership,
@@ -197,6 +205,7 @@ export async function removeMember(scope: MembersScope, userId: string): Promise
       throw new AppError('CONFLICT', 409, 'Another owner has to remove you');
     }
     const email = membership.user.getEntity().email;
+    const sessions = await tx.find(Session, { user: userId, activeTenant: tenant.id });
     tx.remove(membership);
     await tx.flush();
     await commitAudit(
@@ -211,7 +220,12 @@ export async function removeMember(scope: MembersScope, userId: string): Promise
       ],
       now,
     );
+    return sessions.map((session) => session.id);
   });
+  const broadcast = membershipEnded(sessionIds);
+  if (broadcast) {
+    deps.broadcaster.publish(broadcast);
+  }
 }
 
 /**
