@@ -300,6 +300,42 @@ describe('invitations', () => {
     expect(audit.entries[0]?.after).toEqual({ email, role: 'admin' });
   });
 
+  /** The invitation is still open and no account was made for it. */
+  async function expectUnused(token: string): Promise<void> {
+    const preview = await server.client().get<InvitationPreview>(`/api/invitations/${token}`);
+    expect(preview.body).toMatchObject({ status: 'pending', accountExists: false });
+  }
+
+  it.each([
+    ['too short', 'corta1', 'too_short'],
+    ['the e-mail itself', '<email>', 'password_equals_email'],
+    ['a common password', 'password123', 'password_common'],
+    ['a plain run of digits', '12345678901', 'password_common'],
+  ])('refuses a new account’s weak password as signup does: %s', async (_label, password, code) => {
+    const owner = await buildTenant(server);
+    const email = uniqueEmail('admin');
+    const { token } = await invite(owner, email);
+    const refused = await server.client().post<ErrorBody>(`/api/invitations/${token}/accept`, {
+      password: password === '<email>' ? email : password,
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.fields?.password?.code).toBe(code);
+    await expectUnused(token);
+  });
+
+  it('refuses an accept sent from another site (Origin), and creates nothing', async () => {
+    const owner = await buildTenant(server);
+    const email = uniqueEmail('admin');
+    const { token } = await invite(owner, email);
+    const forged = server.client();
+    forged.origin = 'https://pollos-gratis.example';
+    const refused = await forged.post<ErrorBody>(`/api/invitations/${token}/accept`, { password: PASSWORD });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('FOREIGN_ORIGIN');
+    expect(forged.cookie).toBeUndefined();
+    await expectUnused(token);
+  });
+
   it('works once: a second accept is 409 INVITATION_USED, whoever tries', async () => {
     const owner = await buildTenant(server);
     const email = uniqueEmail('admin');
@@ -456,6 +492,16 @@ describe('invitations', () => {
     const current = await neighbour.client.get<CurrentTenantView>('/api/tenant');
     expect(current.body.tenant.id).toBe(owner.tenantId);
     expect(current.body.role).toBe('owner');
+  });
+
+  it('matches the signed-in account’s e-mail whatever case the owner typed it in', async () => {
+    const owner = await buildTenant(server);
+    const colleague = await buildTenant(server);
+    const { token, invitation } = await invite(owner, colleague.email.toUpperCase(), 'admin');
+    expect(invitation.email).toBe(colleague.email);
+    const accepted = await colleague.client.post<MeView>(`/api/invitations/${token}/accept`);
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    expect(accepted.body.activeTenantId).toBe(owner.tenantId);
   });
 
   it('accepts for someone who is a member already, keeping their role', async () => {
