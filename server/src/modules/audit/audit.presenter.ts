@@ -3,6 +3,10 @@ import type { AuditEntryView, AuditPage } from '@smartket/shared';
 import type { AuditEntriesPage } from './audit.repository.ts';
 import type { AuditEntry } from './audit-entry.entity.ts';
 
+/**
+ * One entry as the owner reads it. `before`/`after` go out as written: `recordAudit` callers never
+ * put a PIN, token or password in them.
+ */
 export function presentAuditEntry(entry: AuditEntry): AuditEntryView {
   const entityType = entry.entityType ?? null;
   const entityId = entry.entityId ?? null;
@@ -22,6 +26,7 @@ export function presentAuditEntry(entry: AuditEntry): AuditEntryView {
   };
 }
 
+/** A page of entries and the cursor of the next (older) one. */
 export function presentAuditPage(page: AuditEntriesPage): AuditPage {
   return { entries: page.entries.map(presentAuditEntry), nextCursor: page.nextCursor };
 }

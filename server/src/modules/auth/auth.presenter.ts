@@ -11,6 +11,7 @@ import type { Membership } from '../tenants/membership.entity.ts';
 import type { Tenant } from '../tenants/tenant.entity.ts';
 import type { User } from './user.entity.ts';
 
+/** The account itself: never its password hash. */
 export function presentUser(user: User): UserView {
   return { id: user.id, email: user.email, createdAt: user.createdAt.toISOString() };
 }

@@ -12,6 +12,7 @@ import type { Broadcaster } from '../../realtime/broadcaster.ts';
 import { sessionEnded } from './auth.events.ts';
 import type { AuthService } from './auth.service.ts';
 
+/** `/api/auth`: signup and login (rate-limited), logout, me and switching tenants. */
 export function authRoutes(deps: {
   auth: AuthService;
   limiters: { perIp: RateLimiter; perEmail: RateLimiter };

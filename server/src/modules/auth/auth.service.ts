@@ -116,6 +116,7 @@ export class AuthService {
     return this.me(em, session);
   }
 
+  /** Ends this session on the server: its token stops working everywhere. */
   async logout(em: EntityManager, session: Session): Promise<void> {
     await this.sessions.invalidate(em, session.id);
   }

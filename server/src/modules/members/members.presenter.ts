@@ -50,6 +50,7 @@ export function presentMember(membership: Membership, readerId: string): MemberV
   };
 }
 
+/** The members screen: `invitations` as `listMembers` ordered them; `readerId` is who reads it. */
 export function presentMembers(
   memberships: readonly Membership[],
   invitations: readonly Invitation[],
