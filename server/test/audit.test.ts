@@ -4,6 +4,7 @@ import type {
   CategoryView,
   ErrorBody,
   MembersView,
+  MeView,
   OptionGroupView,
   ProductView,
 } from '@smartket/shared';
@@ -282,6 +283,28 @@ describe('audit log', () => {
         before: null,
         after: null,
       }),
+    ]);
+  });
+
+  it('records a login in the business it opens on, not in the person’s other ones', async () => {
+    const owner = await buildTenant(server);
+    const partner = await buildTenant(server);
+    // The partner co-owns the owner's business too, a membership newer than their own business.
+    await withSqlClient(server.adminUrl, (sql) =>
+      sql.query(
+        `insert into tenant_memberships (id, user_id, tenant_id, role, created_at) values ($1, $2, $3, 'owner', now())`,
+        [crypto.randomUUID(), partner.me.user.id, owner.tenantId],
+      ),
+    );
+    const signedIn = await server
+      .client()
+      .post<MeView>('/api/auth/login', { email: partner.email, password: partner.password });
+    expect(signedIn.body.activeTenantId).toBe(partner.tenantId);
+
+    expect((await auditOf(owner.client, '?actionGroup=auth')).entries).toEqual([]);
+    const own = await auditOf(partner.client, '?actionGroup=auth');
+    expect(own.entries.map((entry) => [entry.action, entry.actor.id])).toEqual([
+      ['auth.signed_in', partner.me.user.id],
     ]);
   });
 
