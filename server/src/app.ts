@@ -8,7 +8,7 @@ import { loadSession } from './http/middleware/session.ts';
 import { tenantContext } from './http/middleware/tenant-context.ts';
 import { tenantRouter } from './http/tenant-router.ts';
 import { AppError } from './lib/errors.ts';
-import { withLogContext } from './lib/logger.ts';
+import { urlForLog, withLogContext } from './lib/logger.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { deviceRoutes } from './modules/devices/device-session.routes.ts';
 import { invitationRoutes } from './modules/members/invitations.routes.ts';
@@ -43,6 +43,9 @@ export function createApp(
       customLogLevel: (_req, res, error) =>
         error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
       autoLogging: { ignore: (req) => req.url === '/api/health' },
+      serializers: {
+        req: (req: { url: string }) => Object.assign(req, { url: urlForLog(req.url) }),
+      },
     }),
   );
   // SvelteKit sets its own CSP with per-response nonces; the API gets the strictest one.

@@ -28,4 +28,14 @@ export function createLogger(level: string): Logger {
   });
 }
 
+/**
+ * A request URL as it may be logged: invitation tokens and pairing codes are credentials that
+ * travel in the path or the query, so they are replaced before the line is written.
+ */
+export function urlForLog(url: string): string {
+  return url
+    .replace(/(\/invitacion\/|\/api\/invitations\/)[^/?#]+/gi, '$1[redacted]')
+    .replace(/([?&]codigo=)[^&#]*/gi, '$1[redacted]');
+}
+
 export type { Logger };

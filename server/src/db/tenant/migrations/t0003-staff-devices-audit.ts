@@ -86,6 +86,7 @@ export class T0003StaffDevicesAudit extends Migration {
     this.addSql(`create index "audit_log_action_index" on "audit_log" ("action", "id")`);
     this.addSql(`create index "audit_log_actor_id_index" on "audit_log" ("actor_id", "id")`);
     this.addSql(`create index "audit_log_entity_index" on "audit_log" ("entity_type", "entity_id", "id")`);
+    this.addSql(`create index "audit_log_branch_id_index" on "audit_log" ("branch_id", "id")`);
   }
 
   override down(): void {
