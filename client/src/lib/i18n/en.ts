@@ -16,6 +16,7 @@ export const en: Dictionary = {
   'meta.siteName': 'SmartKet',
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
+  'common.undo': 'Undo',
   'common.skipToContent': 'Skip to content',
   'common.offline': 'You are offline. We keep trying; don’t close the app.',
   'common.homeLink': 'SmartKet, go to the home page',

@@ -18,6 +18,7 @@ export const esPE = {
   'meta.siteName': 'SmartKet',
   'common.loading': 'Cargando…',
   'common.retry': 'Reintentar',
+  'common.undo': 'Deshacer',
   'common.skipToContent': 'Saltar al contenido',
   'common.offline': 'Estás sin conexión. Seguimos intentando; no cierres la app.',
   'common.homeLink': 'SmartKet, ir al inicio',

@@ -12,7 +12,6 @@ export const menuEn = {
   'menu.noStationWarning': 'No station: it shows on no kitchen screen',
   'menu.deactivated': 'Deactivated {name}.',
   'menu.reactivated': 'Reactivated {name}.',
-  'menu.undo': 'Undo',
   'menu.optional': '(optional)',
   'menu.save': 'Save',
   'menu.saving': 'Saving…',

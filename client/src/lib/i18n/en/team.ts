@@ -11,7 +11,6 @@ export const teamEn = {
   'team.tabs.members': 'Admins',
   'team.noAccess': 'Your role cannot manage staff or devices.',
   'team.inactive': 'Deactivated',
-  'team.undo': 'Undo',
   'team.copy': 'Copy link',
   'team.copied': 'Link copied',
   'team.copyFailed': 'We could not copy it: press and hold the link to copy it.',

@@ -10,7 +10,6 @@ export const menuEsPE = {
   'menu.noStationWarning': 'Sin estación: no sale en ninguna pantalla de cocina',
   'menu.deactivated': 'Desactivamos {name}.',
   'menu.reactivated': 'Volvimos a activar {name}.',
-  'menu.undo': 'Deshacer',
   'menu.optional': '(opcional)',
   'menu.save': 'Guardar',
   'menu.saving': 'Guardando…',

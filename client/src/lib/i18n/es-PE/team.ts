@@ -9,7 +9,6 @@ export const teamEsPE = {
   'team.tabs.members': 'Administradores',
   'team.noAccess': 'Tu rol no puede administrar el personal ni los dispositivos.',
   'team.inactive': 'Desactivado',
-  'team.undo': 'Deshacer',
   'team.copy': 'Copiar enlace',
   'team.copied': 'Enlace copiado',
   'team.copyFailed': 'No pudimos copiarlo: mantén presionado el enlace para copiarlo.',

@@ -1,18 +1,19 @@
 import { ApiError, errorMessage } from '#lib/api/client.ts';
 
-export interface TeamToast {
+export interface ActionToastMessage {
   tone: 'ok' | 'error';
   text: string;
-  /** Puts back what was just deactivated. */
+  /** Puts back what was just changed (a deactivation): the toast offers "Deshacer". */
   undo?: (() => Promise<void>) | undefined;
 }
 
 /**
- * The team screen's toast, like the carta's: what a change or a failure says, for a few seconds
- * — longer when it can undo, and never gone while the owner is on it or its "Deshacer" runs.
+ * A screen's own toast (the carta's, the team's), shown by `ActionToast`: what a change or a
+ * failure says, for a few seconds — longer when it can undo, and never gone while the owner is
+ * on it or its "Deshacer" runs. One per screen; a new message replaces the last.
  */
 export class Toaster {
-  toast = $state<TeamToast | null>(null);
+  toast = $state<ActionToastMessage | null>(null);
   undoing = $state(false);
   /** The pointer or the focus is on the toast. */
   held = false;
@@ -21,19 +22,19 @@ export class Toaster {
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   /** Shows `next` instead of what was shown. */
-  say(next: TeamToast): void {
+  say(next: ActionToastMessage): void {
     clearTimeout(this.#timer);
     this.toast = next;
     this.#scheduleEnd(next.undo ? 10_000 : 5000);
   }
 
   /** A plain confirmation ("Agregamos a Rosa."). */
-  ok(text: string): void {
+  sayOk(text: string): void {
     this.say({ tone: 'ok', text });
   }
 
   /** Says what went wrong: the API's message, or that the connection failed. */
-  error(error: unknown): void {
+  sayError(error: unknown): void {
     this.say({ tone: 'error', text: error instanceof ApiError ? error.message : errorMessage('network') });
   }
 
@@ -46,13 +47,13 @@ export class Toaster {
     try {
       await run();
     } catch (error) {
-      this.error(error);
+      this.sayError(error);
     } finally {
       this.undoing = false;
     }
   }
 
-  /** Stops the timer (the page is left). */
+  /** Stops the timer (the screen is left). */
   dispose(): void {
     clearTimeout(this.#timer);
   }
