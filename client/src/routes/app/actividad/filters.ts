@@ -1,4 +1,4 @@
-import { BUSINESS_TIME_ZONE } from '../dates.ts';
+import { BUSINESS_TIME_ZONE } from '#lib/dates.ts';
 
 /** The filter chips, by the audit action group each one asks the server for. */
 export const GROUPS = ['auth', 'staff', 'devices', 'members', 'menu'] as const;
