@@ -35,7 +35,7 @@ export const teamEsPE = {
   'team.staff.noneActive': 'No hay nadie activo. Reactiva a alguien o agrega a una persona.',
   'team.staff.showInactive': 'Mostrar inactivos',
   'team.staff.inactiveCount': { one: '{count} persona desactivada', other: '{count} personas desactivadas' },
-  'team.staff.lockedUntil': 'Bloqueado hasta {time}',
+  'team.staff.lockedUntil': 'PIN bloqueado hasta {time}',
   'team.staff.lastSignIn': 'Último ingreso {when}',
   'team.staff.neverSignedIn': 'Todavía no ingresa',
   'team.staff.noBranch': 'Sin local',
@@ -65,7 +65,7 @@ export const teamEsPE = {
     'Al cambiar el rol o los locales, {name} tendrá que volver a ingresar con su PIN.',
   'team.staff.deactivate': 'Desactivar persona',
   'team.staff.deactivateQuestion':
-    '{name} ya no podrá ingresar y se cerrará su sesión en todos los equipos. Puedes reactivarlo cuando quieras.',
+    '{name} ya no podrá ingresar y se cerrará su sesión en todos los equipos. Puedes devolverle el acceso cuando quieras.',
   'team.staff.deactivateConfirm': 'Sí, desactivar',
   'team.staff.pinTitle': 'Cambiar el PIN de {name}',
   'team.staff.pinLead':
@@ -244,6 +244,11 @@ export const teamEsPE = {
   'activity.action.cash.closed': 'Cerró la caja {name}',
   'activity.change.name': 'nombre: {before} → {after}',
   'activity.change.role': 'rol: {before} → {after}',
+  'activity.role.waiter': 'mozo',
+  'activity.role.cashier': 'cajero',
+  'activity.role.kitchen': 'personal de cocina',
+  'activity.role.owner': 'dueño',
+  'activity.role.admin': 'administrador',
   'activity.change.branches': 'cambió sus locales',
   'activity.someone': 'alguien',
 } as const;

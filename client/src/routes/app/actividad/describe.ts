@@ -4,6 +4,8 @@ import {
   STAFF_ROLES,
   formatPen,
   type AuditEntryView,
+  type MembershipRole,
+  type StaffRole,
 } from '@smartket/shared';
 import { z } from 'zod';
 import { t } from '#lib/i18n/index.ts';
@@ -19,8 +21,8 @@ const StaffFields = z.object({
   role: z.enum(STAFF_ROLES).optional(),
   branchIds: z.array(z.string()).optional(),
 });
-const MemberRole = z.object({ role: z.enum(MEMBERSHIP_ROLES) });
-const StaffRole = z.object({ role: z.enum(STAFF_ROLES) });
+const WithMemberRole = z.object({ role: z.enum(MEMBERSHIP_ROLES) });
+const WithStaffRole = z.object({ role: z.enum(STAFF_ROLES) });
 const Price = z.union([
   z.object({ priceCents: z.int() }).transform((value) => value.priceCents),
   z.object({ priceDeltaCents: z.int() }).transform((value) => value.priceDeltaCents),
@@ -41,8 +43,9 @@ function price(cents: number): string {
   return formatPen(cents).replace(' ', '\u00a0');
 }
 
-function memberRole(role: (typeof MEMBERSHIP_ROLES)[number]): string {
-  return t(role === 'owner' ? 'team.members.roleOwner' : 'team.members.roleAdmin');
+/** A role as a sentence says it, lower case: "Agregó a Rosa como mozo", "…como administrador". */
+function roleInSentence(role: MembershipRole | StaffRole): string {
+  return t(`activity.role.${role}`);
 }
 
 /** The name of what the entry is about, as it was then. */
@@ -69,8 +72,8 @@ function staffChanges(entry: AuditEntryView): string[] {
   if (before.role && after.role && before.role !== after.role) {
     changes.push(
       t('activity.change.role', {
-        before: t(`team.role.${before.role}`),
-        after: t(`team.role.${after.role}`),
+        before: roleInSentence(before.role),
+        after: roleInSentence(after.role),
       }),
     );
   }
@@ -106,9 +109,9 @@ export function describeEntry(entry: AuditEntryView): string {
         : t('activity.action.auth.pin_locked_out', { name: who, count });
     }
     case 'staff.created': {
-      const role = read(StaffRole, entry.after)?.role;
+      const role = read(WithStaffRole, entry.after)?.role;
       return role
-        ? t('activity.action.staff.created', { name, role: t(`team.role.${role}`) })
+        ? t('activity.action.staff.created', { name, role: roleInSentence(role) })
         : t('activity.action.staff.created_plain', { name });
     }
     case 'staff.updated': {
@@ -131,15 +134,15 @@ export function describeEntry(entry: AuditEntryView): string {
         : t('activity.action.devices.renamed_plain', { name });
     }
     case 'members.invited': {
-      const role = read(MemberRole, entry.after)?.role;
+      const role = read(WithMemberRole, entry.after)?.role;
       return role
-        ? t('activity.action.members.invited', { name, role: memberRole(role) })
+        ? t('activity.action.members.invited', { name, role: roleInSentence(role) })
         : t('activity.action.members.invited_plain', { name });
     }
     case 'members.joined': {
-      const role = read(MemberRole, entry.after)?.role;
+      const role = read(WithMemberRole, entry.after)?.role;
       return role
-        ? t('activity.action.members.joined', { role: memberRole(role) })
+        ? t('activity.action.members.joined', { role: roleInSentence(role) })
         : t('activity.action.members.joined_plain');
     }
     case 'menu.price_changed': {
