@@ -4,6 +4,7 @@ import type { Dictionary } from '../types.ts';
 export const menuEn = {
   'menu.title': 'Your menu — SmartKet',
   'menu.heading': 'Your menu',
+  'menu.headingReadOnly': 'Menu',
   'menu.summary': { one: '{count} active product', other: '{count} active products' },
   'menu.summaryCategories': { one: '{count} category', other: '{count} categories' },
   'menu.offline':

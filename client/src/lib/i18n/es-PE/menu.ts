@@ -2,6 +2,7 @@
 export const menuEsPE = {
   'menu.title': 'Tu carta — SmartKet',
   'menu.heading': 'Tu carta',
+  'menu.headingReadOnly': 'Carta',
   'menu.summary': { one: '{count} producto activo', other: '{count} productos activos' },
   'menu.summaryCategories': { one: '{count} categoría', other: '{count} categorías' },
   'menu.offline':
