@@ -14,6 +14,7 @@ export const deviceEsPE = {
   'shell.nav.activity': 'Actividad',
   'shell.device.kitchenAt': 'Pantalla de cocina · {branch}',
   'shell.staff.switch': 'Cambiar de usuario',
+  'shell.staff.switchShort': 'Cambiar',
   'shell.staffEnded.changed': 'El dueño cambió tus datos. Vuelve a ingresar con tu PIN.',
   'shell.staffEnded.deactivated': 'Tu usuario fue desactivado. Si es un error, habla con el dueño.',
   'shell.staffEnded.signed_out': 'Se cerró tu sesión en este equipo.',
@@ -59,7 +60,7 @@ export const deviceEsPE = {
     one: 'PIN incorrecto. Te queda {count} intento.',
     other: 'PIN incorrecto. Te quedan {count} intentos.',
   },
-  'pin.locked': 'Demasiados intentos. Espera la cuenta o pide al dueño un PIN nuevo.',
+  'pin.locked': 'Demasiados intentos. Espera o pide al dueño un PIN nuevo.',
   'pin.gone': '{name} ya no está en la lista de este local. Si es un error, avisa al dueño.',
   'pin.offline': 'Sin conexión: podrás entrar apenas vuelva la señal.',
   'pin.offlineList':
@@ -137,7 +138,10 @@ export const deviceEsPE = {
   'invitationPage.password': 'Elige una contraseña',
   'invitationPage.createAndAccept': 'Crear cuenta y aceptar',
   'invitationPage.openApp': 'Abrir SmartKet',
+  'invitationPage.loginToOpen': 'Ingresar con mi correo',
   'invitationPage.invalid.heading': 'Esta invitación no existe',
+  'invitationPage.invalid.body':
+    'Revisa que el enlace esté completo (al copiarlo a veces se corta) o pide al dueño que te invite otra vez.',
   'invitationPage.expired.heading': 'Esta invitación venció',
   'invitationPage.expired.body':
     'Las invitaciones duran 7 días. Pide al dueño de {business} que te invite otra vez.',
