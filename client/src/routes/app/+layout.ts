@@ -1,13 +1,14 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { DeviceSessionView, MeView } from '@smartket/shared';
 import { resolve } from '$app/paths';
-import { fetchCurrentTenant, fetchMe } from '#lib/api/auth.ts';
+import { fetchMe } from '#lib/api/auth.ts';
 import { ApiError } from '#lib/api/client.ts';
 import { fetchDevice } from '#lib/api/device.ts';
 import { access } from '#lib/stores/access.svelte.ts';
 import { device } from '#lib/stores/device.svelte.ts';
 import { session } from '#lib/stores/session.svelte.ts';
 import type { LayoutLoad } from './$types';
+import { readBusinessLock } from './business-lock.ts';
 import { detour } from './screens.ts';
 
 /** The app is client-rendered: the server sends an empty shell and this load runs in the browser. */
@@ -52,19 +53,6 @@ async function pairedDevice(fetch: typeof globalThis.fetch, next: string): Promi
 }
 
 /**
- * Whether the business behind this device can be used: staff see a plain notice when its trial
- * ended (the owner gets the lock screen on their own session). A failure leaves it unknown; a
- * write's 402 would say so later.
- */
-async function readBusinessLock(fetch: typeof globalThis.fetch): Promise<void> {
-  try {
-    device.businessLocked = (await fetchCurrentTenant({ fetch })).tenant.readOnly;
-  } catch {
-    // Offline or a hiccup: the screens still load and show their own errors.
-  }
-}
-
-/**
  * Who drives the app. The user session cookie wins (owners and admins, as before); without one,
  * the device cookie: a shared phone or cash desk goes to its PIN screen until someone signs in,
  * a kitchen screen is signed in on its own.
@@ -80,7 +68,7 @@ export const load: LayoutLoad = async ({ fetch, url, untrack }) => {
     session.clear();
     device.set(await pairedDevice(fetch, pathname + search));
     if (device.hasActor) {
-      await readBusinessLock(fetch);
+      await readBusinessLock({ fetch });
     }
   }
   const target = detour(pathname, {

@@ -97,11 +97,6 @@ export function screenAllows(pathname: string, viewer: Viewer): boolean {
   return screen ? screen.allows(viewer) : userOnly(viewer);
 }
 
-/** Whether `pathname` is the device's PIN screen. */
-export function isPinScreen(pathname: string): boolean {
-  return screenAt(pathname)?.path === 'pin';
-}
-
 /**
  * Where the app must go instead of `pathname`, or null to stay. A shared device with nobody
  * signed in only shows its PIN screen; once someone is, the PIN screen and the owner's home
