@@ -25,6 +25,7 @@ export function createPairingCode(input: PairingCodeInput, options?: RequestOpti
   return api.post(`${BASE}/pairing-codes`, input, PairingCodeView, options);
 }
 
+/** Renames a device in the owner's list; the device itself keeps working as it was. */
 export function renameDevice(id: string, patch: DevicePatch, options?: RequestOptions): Promise<Device> {
   return api.patch(`${BASE}/${encodeURIComponent(id)}`, patch, DeviceView, options);
 }

@@ -1,4 +1,5 @@
-import { roleCan, type Permission, type Role } from '@smartket/shared';
+import type { Permission } from '@smartket/shared';
+import type { Viewer } from '../screens.ts';
 
 export type TeamTab = 'staff' | 'devices' | 'members';
 
@@ -9,9 +10,9 @@ export const TEAM_TABS: readonly { tab: TeamTab; slug: string; permission: Permi
   { tab: 'members', slug: 'administradores', permission: 'members.manage' },
 ];
 
-/** The tabs `role` may use, in screen order (an admin has no "Administradores"). */
-export function tabsFor(role: Role | null): TeamTab[] {
-  return role ? TEAM_TABS.filter((entry) => roleCan(role, entry.permission)).map((entry) => entry.tab) : [];
+/** The tabs `viewer` may use, in screen order (an admin has no "Administradores"). */
+export function tabsFor(viewer: Pick<Viewer, 'can'>): TeamTab[] {
+  return TEAM_TABS.filter((entry) => viewer.can(entry.permission)).map((entry) => entry.tab);
 }
 
 /** The tab a `?tab=` asks for, if this role may see it; otherwise the first one it may. */
