@@ -1,20 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSidewaysScroll } from '../fixtures/layout.ts';
-import {
-  completeSetupThroughApi,
-  SIGNUP_TIMEOUT_MS,
-  signUpThroughApi,
-  tenantsPlan,
-  uniqueEmail,
-} from '../fixtures/owner.ts';
+import { SIGNUP_TIMEOUT_MS, signUpThroughApi, tenantsPlan, uniqueEmail } from '../fixtures/owner.ts';
 import {
   createStaffThroughApi,
   deviceContext,
-  firstBranch,
   invitationThroughApi,
   pairingCodeThroughApi,
   revokeDeviceThroughApi,
   setIdleLockThroughApi,
+  setUpBusinessThroughApi,
   updateStaffThroughApi,
 } from '../fixtures/team.ts';
 
@@ -35,10 +29,7 @@ test('a waiter signs in with a PIN on a paired phone and sees only their screens
   // Three devices and two signups' worth of work: more than the default 30 s on a loaded machine.
   test.slow();
   // The owner, on their own device, through the API.
-  await page.goto('/');
-  await signUpThroughApi(page, 'Pollería Los Mozos');
-  await completeSetupThroughApi(page.request);
-  const branch = await firstBranch(page.request);
+  const { branch } = await setUpBusinessThroughApi(page, 'Pollería Los Mozos');
   await createStaffThroughApi(page.request, {
     name: 'Luis',
     role: 'waiter',
@@ -87,11 +78,14 @@ test('a waiter signs in with a PIN on a paired phone and sees only their screens
   const nav = phone.getByRole('navigation', { name: NAV });
   await expect(nav.getByRole('link')).toHaveText(['Mesas', 'Carta']);
   await nav.getByRole('link', { name: 'Carta' }).click();
+  await expect(phone.getByRole('heading', { name: 'Carta', level: 1, exact: true })).toBeVisible();
   await expect(phone.getByText('1/4 de pollo a la brasa')).toBeVisible();
   await expect(phone.getByText('S/ 19.90')).toBeVisible();
   await expect(phone.getByRole('button', { name: /Agregar producto/ })).toHaveCount(0);
   await expect(phone.getByRole('button', { name: /Editar/ })).toHaveCount(0);
   await expect(phone.getByRole('tab', { name: 'Excel' })).toHaveCount(0);
+  // What is switched off, and the owner's setup warnings, are not a waiter's business.
+  await expect(phone.getByRole('switch', { name: /Mostrar inactivos/ })).toHaveCount(0);
 
   // A screen that is not theirs says so, with the way back.
   for (const path of ['/app/personal', '/app/locales', '/app/configuracion']) {
@@ -142,10 +136,7 @@ test('a wrong or used pairing code is said under the box; five wrong PINs lock a
   page,
   browser,
 }, testInfo) => {
-  await page.goto('/');
-  await signUpThroughApi(page, 'Pollería Candado');
-  await completeSetupThroughApi(page.request);
-  const branch = await firstBranch(page.request);
+  const { branch } = await setUpBusinessThroughApi(page, 'Pollería Candado');
   await createStaffThroughApi(page.request, {
     name: 'Rosa',
     role: 'cashier',
@@ -203,10 +194,7 @@ test('an untouched phone warns, then locks back to the PIN screen; a deactivated
   page,
   browser,
 }, testInfo) => {
-  await page.goto('/');
-  await signUpThroughApi(page, 'Pollería El Descuido');
-  await completeSetupThroughApi(page.request);
-  const branch = await firstBranch(page.request);
+  const { branch } = await setUpBusinessThroughApi(page, 'Pollería El Descuido');
   const carla = await createStaffThroughApi(page.request, {
     name: 'Carla',
     role: 'waiter',
@@ -258,10 +246,7 @@ test('staff of a business whose trial ended are told plainly to let the owner kn
   page,
   browser,
 }, testInfo) => {
-  await page.goto('/');
-  const slug = await signUpThroughApi(page, 'Pollería Vencida');
-  await completeSetupThroughApi(page.request);
-  const branch = await firstBranch(page.request);
+  const { slug, branch } = await setUpBusinessThroughApi(page, 'Pollería Vencida');
   await createStaffThroughApi(page.request, {
     name: 'Ana',
     role: 'waiter',
@@ -293,9 +278,7 @@ test('an invited manager opens the link, creates an account and lands in the bus
   page,
   browser,
 }, testInfo) => {
-  await page.goto('/');
-  await signUpThroughApi(page, 'Pollería La Invitación');
-  await completeSetupThroughApi(page.request);
+  await setUpBusinessThroughApi(page, 'Pollería La Invitación');
   const email = uniqueEmail();
   const link = await invitationThroughApi(page.request, { email, role: 'admin' });
 
@@ -318,9 +301,17 @@ test('an invited manager opens the link, creates an account and lands in the bus
   await expect(nav.getByRole('link', { name: 'Personal' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Actividad' })).toHaveCount(0);
 
-  // The link is spent.
+  // The link is spent; opened again, it leads into the app.
   await invitee.goto(link);
   await expect(invitee.getByRole('heading', { name: 'Esta invitación ya se usó' })).toBeVisible();
+  await expect(invitee.getByRole('link', { name: 'Abrir SmartKet' })).toBeVisible();
+  // On a browser where nobody is signed in, it offers to sign in.
+  await context.clearCookies();
+  await invitee.goto(link);
+  await expect(invitee.getByRole('link', { name: 'Ingresar con mi correo' })).toHaveAttribute(
+    'href',
+    '/ingresar',
+  );
   await context.close();
 });
 
@@ -335,9 +326,7 @@ test('an owner invited to a second business accepts signed in and switches betwe
   await signUpThroughApi(invitee, 'Pollería Primera');
   const me = (await (await invitee.request.get('/api/auth/me')).json()) as { user: { email: string } };
 
-  await page.goto('/');
-  await signUpThroughApi(page, 'Pollería Segunda');
-  await completeSetupThroughApi(page.request);
+  await setUpBusinessThroughApi(page, 'Pollería Segunda');
   const link = await invitationThroughApi(page.request, { email: me.user.email, role: 'owner' });
 
   await invitee.goto(link);

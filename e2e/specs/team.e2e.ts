@@ -1,15 +1,19 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSidewaysScroll } from '../fixtures/layout.ts';
-import { completeSetupThroughApi, signUpThroughApi, uniqueEmail } from '../fixtures/owner.ts';
-import { createStaffThroughApi, deviceContext, firstBranch } from '../fixtures/team.ts';
+import { uniqueEmail } from '../fixtures/owner.ts';
+import {
+  createStaffThroughApi,
+  deviceContext,
+  setUpBusinessThroughApi,
+  type Branch,
+} from '../fixtures/team.ts';
 
-/** A signed-in owner of a set-up business ("Local principal"), on the team screen. */
-async function ownerOnTeam(page: Page, business: string): Promise<void> {
-  await page.goto('/');
-  await signUpThroughApi(page, business);
-  await completeSetupThroughApi(page.request);
+/** A signed-in owner of a set-up business, on the team screen; answers its one branch. */
+async function ownerOnTeam(page: Page, business: string): Promise<Branch> {
+  const { branch } = await setUpBusinessThroughApi(page, business);
   await page.goto('/app/personal');
   await expect(page.getByRole('heading', { name: 'Tu equipo', level: 1 })).toBeVisible();
+  return branch;
 }
 
 test('an owner adds a waiter with a PIN (a too-simple one refused first), deactivates and undoes it, and the tab survives a reload', async ({
@@ -89,8 +93,7 @@ test('an owner creates a pairing code, sees it big with its QR and countdown, an
   page,
   browser,
 }, testInfo) => {
-  await ownerOnTeam(page, 'Pollería El Código');
-  const branch = await firstBranch(page.request);
+  const branch = await ownerOnTeam(page, 'Pollería El Código');
   await page.getByRole('tab', { name: 'Dispositivos' }).click();
   await expect(page.getByRole('heading', { name: 'Todavía no vinculas ningún equipo' })).toBeVisible();
 
@@ -179,8 +182,7 @@ test('an owner invites an admin and gets the link once, to copy or send by Whats
 test('an owner reads the activity: who added whom, grouped under today, filtered by kind @tablet', async ({
   page,
 }) => {
-  await ownerOnTeam(page, 'Pollería La Bitácora');
-  const branch = await firstBranch(page.request);
+  const branch = await ownerOnTeam(page, 'Pollería La Bitácora');
   await createStaffThroughApi(page.request, {
     name: 'Carmen',
     role: 'cashier',
@@ -194,17 +196,17 @@ test('an owner reads the activity: who added whom, grouped under today, filtered
     .click();
   await expect(page.getByRole('heading', { name: 'Actividad', level: 1 })).toBeVisible();
   const today = page.getByRole('region', { name: 'Hoy' });
-  await expect(today.getByText('Agregó a Carmen como Cajero')).toBeVisible();
+  await expect(today.getByText('Agregó a Carmen como cajero', { exact: true })).toBeVisible();
 
   // Only the people changes, kept in the address; no price changed yet.
   const chips = page.getByRole('group', { name: 'Filtrar la actividad' });
   await chips.getByRole('button', { name: 'Personal' }).click();
   await expect(chips.getByRole('button', { name: 'Personal' })).toHaveAttribute('aria-pressed', 'true');
   await expect(page).toHaveURL(/\?grupo=personal$/);
-  await expect(today.getByText('Agregó a Carmen como Cajero')).toBeVisible();
+  await expect(today.getByText('Agregó a Carmen como cajero', { exact: true })).toBeVisible();
   await chips.getByRole('button', { name: 'Precios' }).click();
   await expect(page.getByRole('heading', { name: 'No hay actividad con estos filtros' })).toBeVisible();
   await page.getByRole('button', { name: 'Quitar filtros' }).first().click();
-  await expect(today.getByText('Agregó a Carmen como Cajero')).toBeVisible();
+  await expect(today.getByText('Agregó a Carmen como cajero', { exact: true })).toBeVisible();
   await expectNoSidewaysScroll(page);
 });
