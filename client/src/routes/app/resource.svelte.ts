@@ -64,3 +64,8 @@ export class Resource<T> {
     this.#controller = null;
   }
 }
+
+/** Whether any of `resources` failed to load: a screen that needs them all shows one error. */
+export function anyFailed(resources: readonly Resource<unknown>[]): boolean {
+  return resources.some((resource) => resource.state.status === 'error');
+}
