@@ -1,9 +1,9 @@
 import { tick } from 'svelte';
 
 /**
- * After a dialog of a branch screen closed: the dialog gives the focus back to the control that
- * opened it, but that control may be gone (a table just deactivated, a "Reactivar" that replaced
- * "Editar"). Then the focus goes to `fallback` (a section heading) instead of the page's top.
+ * After a dialog closed: `Dialog` gives the focus back to the control that opened it, but that
+ * control may be gone (a table just deactivated, a device just unpaired, a "Reactivar" that
+ * replaced "Editar"). Then the focus goes to `fallback` (a section heading) instead of the page's top.
  */
 export async function refocusAfterDialog(fallback: () => HTMLElement | null): Promise<void> {
   await tick();
