@@ -15,3 +15,16 @@ export async function refocusAfterDialog(fallback: () => HTMLElement | null): Pr
     }
   });
 }
+
+/**
+ * After a save: the saved row or card (the element with `data-row="key"`) takes the focus, and
+ * a new one is scrolled into view first (`scroll`), so the owner sees where it landed.
+ */
+export async function focusRow(key: string, scroll = false): Promise<void> {
+  await tick();
+  const row = document.querySelector<HTMLElement>(`[data-row="${key}"]`);
+  if (scroll) {
+    row?.scrollIntoView({ block: 'center' });
+  }
+  row?.focus({ preventScroll: true });
+}
