@@ -62,10 +62,10 @@ export function formatAgo(iso: string, now: number): string | null {
   return null;
 }
 
-/** "9:41" for a countdown of `ms` milliseconds (rounded up, never negative). */
-export function formatCountdown(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / 1000));
-  const minutes = Math.floor(total / 60);
-  const seconds = total % 60;
-  return `${minutes}:${String(seconds).padStart(2, '0')}`;
+/** "4:05" for 245 seconds, the way a clock counts down (rounded up, never negative). */
+export function formatCountdown(seconds: number): string {
+  const whole = Math.max(0, Math.ceil(seconds));
+  const minutes = Math.floor(whole / 60);
+  const rest = whole % 60;
+  return `${minutes}:${String(rest).padStart(2, '0')}`;
 }

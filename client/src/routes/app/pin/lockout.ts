@@ -1,11 +1,3 @@
-/** "4:05" for 245 seconds: how long a PIN lockout still lasts, the way a clock shows it. */
-export function formatCountdown(seconds: number): string {
-  const whole = Math.max(0, Math.ceil(seconds));
-  const minutes = Math.floor(whole / 60);
-  const rest = whole % 60;
-  return `${minutes}:${String(rest).padStart(2, '0')}`;
-}
-
 /** Seconds from `now` until `until` (an ISO date), 0 when it has passed or is unknown. */
 export function secondsUntil(until: string | null, now: number): number {
   if (!until) {
