@@ -1,6 +1,7 @@
 import type { Permission, Role } from '@smartket/shared';
 import { permissionsOf } from '@smartket/shared';
 import { resolve } from '$app/paths';
+import type { ResolvedPathname } from '$app/types';
 import { device } from './device.svelte.ts';
 import { session } from './session.svelte.ts';
 
@@ -9,7 +10,7 @@ export type AccessMode = 'user' | 'device';
 
 /** The first screen of each kind of actor, as a path and the name the UI gives it. */
 export interface Home {
-  href: string;
+  href: ResolvedPathname;
   screen: 'home' | 'tables' | 'kitchen' | 'pin';
 }
 

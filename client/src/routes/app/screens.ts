@@ -1,5 +1,6 @@
 import type { Permission } from '@smartket/shared';
 import { resolve } from '$app/paths';
+import type { ResolvedPathname } from '$app/types';
 import type { MessageKey } from '#lib/i18n/index.ts';
 import type { AccessMode } from '#lib/stores/access.svelte.ts';
 
@@ -12,10 +13,14 @@ export interface Viewer {
 
 export type NavIcon = 'home' | 'tables' | 'kitchen' | 'menu' | 'branches' | 'people' | 'activity' | 'plan';
 
+/** The screens under /app; '' is the owner's home. */
+type ScreenPath =
+  '' | 'mesas' | 'cocina' | 'menu' | 'locales' | 'personal' | 'actividad' | 'plan' | 'configuracion' | 'pin';
+
 /** One screen of the app: who may open it and, when it has one, its place in the navigation. */
 interface Screen {
-  /** The path under /app ('' is the owner's home); its sub-pages share the rule. */
-  path: string;
+  /** The path under /app; its sub-pages share the rule. */
+  path: ScreenPath;
   allows: (viewer: Viewer) => boolean;
   nav?: {
     label: MessageKey;
@@ -73,8 +78,8 @@ const SCREENS: readonly Screen[] = [
   { path: 'pin', allows: onDevice },
 ];
 
-function hrefOf(screen: Screen): string {
-  return screen.path === '' ? resolve('app') : `${resolve('app')}/${screen.path}`;
+function hrefOf({ path }: Screen): ResolvedPathname {
+  return path === '' ? resolve('app') : resolve(`app/${path}`);
 }
 
 function screenAt(pathname: string): Screen | undefined {
@@ -104,8 +109,8 @@ export function screenAllows(pathname: string, viewer: Viewer): boolean {
  */
 export function detour(
   pathname: string,
-  state: { mode: AccessMode | null; deviceHasActor: boolean; home: string },
-): string | null {
+  state: { mode: AccessMode | null; deviceHasActor: boolean; home: ResolvedPathname },
+): ResolvedPathname | null {
   const path = screenAt(pathname)?.path;
   if (state.mode === 'user') {
     return path === 'pin' ? resolve('app') : null;
@@ -120,7 +125,7 @@ export function detour(
 }
 
 export interface NavItem {
-  href: string;
+  href: ResolvedPathname;
   label: MessageKey;
   icon: NavIcon;
   notOnPhones: boolean;
