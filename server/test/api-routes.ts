@@ -1,4 +1,4 @@
-import type { Permission } from '@smartket/shared';
+import { PERMISSIONS, type Permission } from '@smartket/shared';
 import type { Express } from 'express';
 
 /** One route of the running app, with the permission its guard names (null: `anyActor()`). */
@@ -9,44 +9,74 @@ export interface ApiRoute {
   guards: (Permission | null)[];
 }
 
-interface Layer {
-  rawPath?: unknown;
-  handle: ((...args: unknown[]) => unknown) & { stack?: Layer[]; permission?: Permission | null };
-  route?: { path: string; methods: Record<string, boolean>; stack: Layer[] };
-}
+type Layer = Express['router']['stack'][number];
 
 /**
  * Every route the Express app answers, read from its router stacks (Express 5 keeps each
- * layer's mount path as `rawPath`). This is how the permission matrix test finds new routes by
- * itself: nobody has to remember to add them to a list.
+ * layer's mount path as `rawPath`, which its type declarations do not list). This is how the
+ * permission matrix test finds new routes by itself: nobody has to remember to add them to a list.
  */
 export function listRoutes(app: Express): ApiRoute[] {
-  const router = (app as unknown as { router: { stack: Layer[] } }).router;
-  return walk(router.stack, '');
+  return walk(app.router.stack, '');
 }
 
-function walk(stack: Layer[], prefix: string): ApiRoute[] {
+function walk(stack: readonly Layer[], prefix: string): ApiRoute[] {
   const routes: ApiRoute[] = [];
   for (const layer of stack) {
     if (layer.route) {
       const path = join(prefix, layer.route.path);
-      const guards = layer.route.stack
-        .map((inner) => inner.handle)
-        .filter((handle) => handle.permission !== undefined)
-        .map((handle) => handle.permission ?? null);
-      for (const [method, enabled] of Object.entries(layer.route.methods)) {
-        if (enabled && method !== '_all') {
-          routes.push({ method: method.toUpperCase(), path, guards });
-        }
+      const guards = layer.route.stack.flatMap((inner) => guardOf(inner.handle));
+      for (const method of methodsOf(layer.route)) {
+        routes.push({ method, path, guards });
       }
       continue;
     }
-    if (layer.handle.stack) {
-      const mount = typeof layer.rawPath === 'string' ? layer.rawPath : '';
-      routes.push(...walk(layer.handle.stack, join(prefix, mount)));
+    const nested = nestedStack(layer.handle);
+    if (nested) {
+      routes.push(...walk(nested, join(prefix, mountPath(layer))));
     }
   }
   return routes;
+}
+
+/** The permission a `can()` or `anyActor()` guard carries; nothing for other middleware. */
+function guardOf(handle: Layer['handle']): (Permission | null)[] {
+  if (!('permission' in handle)) {
+    return [];
+  }
+  if (handle.permission === null) {
+    return [null];
+  }
+  const permission = PERMISSIONS.find((known) => known === handle.permission);
+  if (!permission) {
+    throw new Error(`a guard names an unknown permission: ${JSON.stringify(handle.permission)}`);
+  }
+  return [permission];
+}
+
+/** The HTTP methods a route answers, upper case (Express keeps them as `methods: { get: true }`). */
+function methodsOf(route: object): string[] {
+  if (!('methods' in route) || typeof route.methods !== 'object' || route.methods === null) {
+    return [];
+  }
+  return Object.entries(route.methods)
+    .filter(([method, enabled]) => enabled === true && method !== '_all')
+    .map(([method]) => method.toUpperCase());
+}
+
+/** A mounted router's own layers. */
+function nestedStack(handle: Layer['handle']): Layer[] | undefined {
+  return 'stack' in handle && Array.isArray(handle.stack) ? handle.stack.filter(isLayer) : undefined;
+}
+
+function isLayer(value: unknown): value is Layer {
+  return (
+    typeof value === 'object' && value !== null && 'handle' in value && typeof value.handle === 'function'
+  );
+}
+
+function mountPath(layer: Layer): string {
+  return 'rawPath' in layer && typeof layer.rawPath === 'string' ? layer.rawPath : '';
 }
 
 function join(prefix: string, path: string): string {

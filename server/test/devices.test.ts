@@ -1,11 +1,5 @@
-import type {
-  CurrentTenantView,
-  DeviceSessionView,
-  DeviceView,
-  ErrorBody,
-  PairingCodeView,
-} from '@smartket/shared';
-import { PAIRING_CODE_MINUTES, rooms } from '@smartket/shared';
+import type { CurrentTenantView, DeviceSessionView, DeviceView, PairingCodeView } from '@smartket/shared';
+import { ErrorBody, PAIRING_CODE_MINUTES, rooms } from '@smartket/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/lib/clock.ts';
 import { buildTenant, type BuiltOwner } from './factories.ts';
@@ -165,7 +159,7 @@ describe('paired devices', () => {
 
       const noBranch = await newCode(owner, { branchId });
       expect(noBranch.status).toBe(422);
-      expect((noBranch.body as unknown as ErrorBody).error.fields?.branchId?.code).toBe('unknown_reference');
+      expect(ErrorBody.parse(noBranch.body).error.fields?.branchId?.code).toBe('unknown_reference');
       const foreign = await newCode(owner, { branchId: UNKNOWN_ID });
       expect(foreign.status).toBe(422);
     });
