@@ -56,6 +56,8 @@ export async function startServer(
   const originPolicy = { trustedOrigins: config.trustedOrigins, appDomain: config.appDomain };
   const io = createRealtimeServer(httpServer, {
     adminOrm: services.adminOrm,
+    registry: services.registry,
+    locator: services.locator,
     sessions: services.sessions,
     devices: services.devices,
     logger,

@@ -36,3 +36,32 @@ export const LINES_OF_BUSINESS = [
 export type LineOfBusiness = (typeof LINES_OF_BUSINESS)[number];
 
 export const TRIAL_DAYS = 14;
+
+/** Dine-in at a table, takeaway ("para llevar") or delivery. */
+export const ORDER_TYPES = ['dine_in', 'takeaway', 'delivery'] as const;
+export type OrderType = (typeof ORDER_TYPES)[number];
+
+/**
+ * `open` while the table eats; `bill_requested` when the waiter asked for the bill (a new round
+ * opens it again); `closed` once paid (issue 6); `cancelled` when opened by mistake; `merged`
+ * when its table was joined to another order, which took its items.
+ */
+export const ORDER_STATUSES = ['open', 'bill_requested', 'closed', 'cancelled', 'merged'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+/** Statuses of an order still on the floor (its tables are taken). */
+export const LIVE_ORDER_STATUSES = ['open', 'bill_requested'] as const satisfies readonly OrderStatus[];
+
+/** An item's way through the kitchen to the table; `voided` items are kept, struck through. */
+export const ITEM_STATUSES = ['pending', 'preparing', 'ready', 'served', 'voided'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+/** What the kitchen may set an item to (served is the waiter's; voided needs a reason). */
+export const KITCHEN_ITEM_STATUSES = ['preparing', 'ready'] as const satisfies readonly ItemStatus[];
+export type KitchenItemStatus = (typeof KITCHEN_ITEM_STATUSES)[number];
+
+/**
+ * A kitchen ticket is one round's items for one station. It is `ready` (bumped off the screen)
+ * once every item still standing is ready or served.
+ */
+export const TICKET_STATUSES = ['pending', 'preparing', 'ready'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];

@@ -40,6 +40,10 @@ export const ERROR_CODES = [
   'INVITATION_EMAIL_MISMATCH',
   'ACCOUNT_EXISTS',
   'LAST_OWNER',
+  'TABLE_OCCUPIED',
+  'ORDER_CLOSED',
+  'PRODUCT_UNAVAILABLE',
+  'ITEM_NOT_READY',
   'SERVICE_UNAVAILABLE',
   'INTERNAL_ERROR',
 ] as const;
@@ -72,6 +76,8 @@ export const FIELD_ISSUE_CODES = [
   'pin_format',
   'pin_too_simple',
   'already_member',
+  'unavailable',
+  'options_invalid',
 ] as const;
 export type FieldIssueCode = (typeof FIELD_ISSUE_CODES)[number];
 

@@ -15,5 +15,8 @@ export * from './schemas/staff.schema.ts';
 export * from './schemas/device.schema.ts';
 export * from './schemas/member.schema.ts';
 export * from './schemas/audit.schema.ts';
+export * from './schemas/order.schema.ts';
+export * from './schemas/kitchen.schema.ts';
+export * from './sync/branch-events.ts';
 export * from './realtime/rooms.ts';
 export type * from './realtime/events.ts';

@@ -1,3 +1,8 @@
+import { KitchenTicket } from '../modules/kitchen/kitchen-ticket.entity.ts';
+import { Order } from '../modules/orders/order.entity.ts';
+import { OrderItem } from '../modules/orders/order-item.entity.ts';
+import { OrderRound } from '../modules/orders/order-round.entity.ts';
+import { OrderTable } from '../modules/orders/order-table.entity.ts';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Session } from '../modules/auth/session.entity.ts';
@@ -47,6 +52,11 @@ export const tenantEntities = [
   PinLockout,
   Device,
   AuditEntry,
+  Order,
+  OrderTable,
+  OrderRound,
+  OrderItem,
+  KitchenTicket,
 ];
 
 export type MigrationList = NonNullable<NonNullable<Options['migrations']>['migrationsList']>;

@@ -3,6 +3,7 @@ import type { PgBoss } from 'pg-boss';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { branchLogRoutes } from '../modules/branch-log/branch-log.routes.ts';
 import { branchRoutes } from '../modules/branches/branches.routes.ts';
 import { devicesRoutes } from '../modules/devices/devices.routes.ts';
 import { membersRoutes } from '../modules/members/members.routes.ts';
@@ -40,6 +41,7 @@ export function tenantRouter(deps: TenantModuleDeps): Router {
   router.use('/', membersRoutes(deps));
   router.use('/audit', auditRoutes(deps));
   router.use('/', branchRoutes(deps));
+  router.use('/', branchLogRoutes(deps));
   router.use('/', tenantRoutes(deps));
   return router;
 }

@@ -1,11 +1,14 @@
 import type { Server as HttpServer } from 'node:http';
 import type { EntityManager } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { roleCan, rooms, type Role, type ServerToClientEvents } from '@smartket/shared';
+import { roleCan, rooms, SocketAuth, type Role, type ServerToClientEvents } from '@smartket/shared';
 import { Server, type Socket } from 'socket.io';
 import { readCookie, SESSION_COOKIE } from '../http/middleware/session.ts';
 import type { Logger } from '../lib/logger.ts';
+import type { TenantDatabaseLocator } from '../modules/tenants/tenant-database.ts';
+import type { TenantOrmRegistry } from '../db/tenant-orm.registry.ts';
 import type { SessionService } from '../modules/auth/session.service.ts';
+import { Branch } from '../modules/branches/branch.entity.ts';
 import {
   DEVICE_COOKIE,
   STAFF_COOKIE,
@@ -35,10 +38,13 @@ export type RealtimeServer = Server<
 type RealtimeSocket = Socket<Record<never, never>, ServerToClientEvents, Record<never, never>, SocketData>;
 
 /** Why a handshake is refused: the client reads it as `connect_error`'s message. */
-type Refusal = 'UNAUTHENTICATED' | DeviceRefusal;
+type Refusal = 'UNAUTHENTICATED' | 'BAD_REQUEST' | DeviceRefusal;
 
 interface RealtimeDeps {
   adminOrm: MikroORM;
+  /** To check that the branch a user names in the handshake exists in their business. */
+  registry: TenantOrmRegistry;
+  locator: TenantDatabaseLocator;
   sessions: SessionService;
   devices: DeviceAuthenticator;
   logger: Logger;
@@ -61,7 +67,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
   });
 
   io.use((socket, next) => {
-    admit(deps, socket.handshake.headers.cookie)
+    admit(deps, socket.handshake.headers.cookie, socket.handshake.auth)
       .then(async (admission) => {
         if (typeof admission === 'string') {
           next(new Error(admission));
@@ -86,12 +92,24 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
   return io;
 }
 
-/** The rooms of whoever the cookies name: the e-mail session first, else the paired device. */
-async function admit(deps: RealtimeDeps, cookies: string | undefined): Promise<Admission | Refusal> {
+/**
+ * The rooms of whoever the cookies name: the e-mail session first, else the paired device. A
+ * user's handshake may name the branch whose live screens are open (`SocketAuth`); a device's
+ * branch is its own, whatever it sends.
+ */
+async function admit(
+  deps: RealtimeDeps,
+  cookies: string | undefined,
+  auth: unknown,
+): Promise<Admission | Refusal> {
   const em = deps.adminOrm.em.fork();
   const sessionToken = readCookie(cookies, SESSION_COOKIE);
   if (sessionToken) {
-    const joined = await userRooms(em, deps.sessions, sessionToken);
+    const parsedAuth = SocketAuth.safeParse(auth ?? {});
+    if (!parsedAuth.success) {
+      return 'BAD_REQUEST';
+    }
+    const joined = await userRooms(deps, em, sessionToken, parsedAuth.data.branchId);
     if (joined) {
       return { kind: 'user', rooms: joined };
     }
@@ -112,7 +130,7 @@ async function admit(deps: RealtimeDeps, cookies: string | undefined): Promise<A
  */
 async function confirmAdmission(deps: RealtimeDeps, socket: RealtimeSocket): Promise<void> {
   const admitted = socket.data.admission;
-  const now = await admit(deps, socket.handshake.headers.cookie);
+  const now = await admit(deps, socket.handshake.headers.cookie, socket.handshake.auth);
   if (typeof now !== 'string' && admitted.rooms.every((room) => now.rooms.includes(room))) {
     return;
   }
@@ -126,22 +144,43 @@ async function confirmAdmission(deps: RealtimeDeps, socket: RealtimeSocket): Pro
   socket.disconnect(true);
 }
 
+/**
+ * A user's rooms: their session's, their active business's, and — when the handshake names a
+ * branch of that business and their role may see orders — that branch's floor and kitchen
+ * rooms. A branch that is not theirs joins nothing more, the same as no branch.
+ */
 async function userRooms(
+  deps: RealtimeDeps,
   em: EntityManager,
-  sessions: SessionService,
   token: string,
+  branchId: string | undefined,
 ): Promise<string[] | null> {
-  const valid = await sessions.validate(em, token);
+  const valid = await deps.sessions.validate(em, token);
   if (!valid) {
     return null;
   }
   const joined = [rooms.session(valid.session.id)];
   const tenantId = valid.session.activeTenant?.id;
-  if (
-    tenantId &&
-    (await em.count(Membership, { user: valid.user.id, tenant: { id: tenantId, status: 'active' } }))
-  ) {
-    joined.push(rooms.tenant(tenantId));
+  if (!tenantId) {
+    return joined;
+  }
+  const membership = await em.findOne(
+    Membership,
+    { user: valid.user.id, tenant: { id: tenantId, status: 'active' } },
+    { populate: ['tenant', 'tenant.databasePasswordSealed'] },
+  );
+  if (!membership) {
+    return joined;
+  }
+  joined.push(rooms.tenant(tenantId));
+  if (branchId && roleCan(membership.role, 'orders.view')) {
+    const tenant = membership.tenant.getEntity();
+    const exists = await deps.registry.withTenant(deps.locator.locate(tenant), (tenantEm) =>
+      tenantEm.count(Branch, { id: branchId }),
+    );
+    if (exists > 0) {
+      joined.push(rooms.branch(tenantId, branchId), rooms.kitchen(tenantId, branchId));
+    }
   }
   return joined;
 }

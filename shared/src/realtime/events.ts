@@ -1,3 +1,5 @@
+import type { BranchEventOf } from '../sync/branch-events.ts';
+
 /**
  * The one typed map of server → client events, `<resources>.<verb>`, shared by both sides.
  */
@@ -11,6 +13,13 @@ export interface ServerToClientEvents {
    * their role, branches or PIN, or deactivated them. The device goes back to its PIN screen.
    */
   'staff_sessions.ended': (payload: { reason: 'changed' | 'deactivated' | 'signed_out' }) => void;
+
+  // The branch event log (`sync/branch-events.ts`): each carries its envelope with `seq`.
+  'orders.opened': (event: BranchEventOf<'orders.opened'>) => void;
+  'orders.updated': (event: BranchEventOf<'orders.updated'>) => void;
+  'orders.closed': (event: BranchEventOf<'orders.closed'>) => void;
+  'tickets.created': (event: BranchEventOf<'tickets.created'>) => void;
+  'tickets.updated': (event: BranchEventOf<'tickets.updated'>) => void;
 }
 
 /** Clients push nothing yet: mutations go through the HTTP API. */

@@ -215,6 +215,11 @@ export const en: Dictionary = {
     'This invitation is for another e-mail. Sign out and sign in with the invited e-mail.',
   'errors.ACCOUNT_EXISTS': 'You already have an account with this e-mail. Sign in to accept the invitation.',
   'errors.LAST_OWNER': 'The business needs at least one owner. Invite another owner first.',
+  'errors.TABLE_OCCUPIED': 'That table is already taken. Pick another one or add the dishes to its order.',
+  'errors.ORDER_CLOSED': 'That order is already closed and cannot change.',
+  'errors.PRODUCT_UNAVAILABLE':
+    'A product is no longer available. Remove it from the order and send it again.',
+  'errors.ITEM_NOT_READY': 'That dish is not ready in the kitchen yet.',
   'errors.INTERNAL_ERROR': 'Something went wrong on our side. Try again in a moment.',
   'errors.network': 'Cannot reach SmartKet. Check your internet connection and try again.',
   'errors.bad_response': 'We got an unexpected answer. Reload the page and try again.',
@@ -244,6 +249,8 @@ export const en: Dictionary = {
   'fieldErrors.pin_format': 'A PIN has 4 to 6 digits.',
   'fieldErrors.pin_too_simple': 'That PIN is too easy to guess. Avoid 1234 or 1111.',
   'fieldErrors.already_member': 'This person already has access to your business.',
+  'fieldErrors.unavailable': 'No longer available.',
+  'fieldErrors.options_invalid': 'Check the chosen options.',
   'fieldErrors.unknown_field': 'This field is not recognised.',
 
   'app.title': 'Home — SmartKet',

@@ -14,6 +14,9 @@ export const Branch = defineEntity({
     district: p.string().length(60).nullable(),
     timezone: p.string().length(64).default('America/Lima'),
     active: p.boolean().default(true),
+    /** Minutes after which a ticket turns amber on the kitchen screen, then red. */
+    kitchenWarnMinutes: p.integer().default(10),
+    kitchenLateMinutes: p.integer().default(20),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

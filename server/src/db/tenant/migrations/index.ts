@@ -1,9 +1,15 @@
 import { T0001Settings } from './t0001-settings.ts';
 import { T0002BranchesAndMenu } from './t0002-branches-and-menu.ts';
 import { T0003StaffDevicesAudit } from './t0003-staff-devices-audit.ts';
+import { T0004OrdersAndBranchLog } from './t0004-orders-and-branch-log.ts';
 
 /**
  * Tenant database migrations, oldest first. They run on the template (new tenants are cloned
  * from it) and on every existing tenant database (`npm run tenants:migrate`).
  */
-export const tenantMigrations = [T0001Settings, T0002BranchesAndMenu, T0003StaffDevicesAudit];
+export const tenantMigrations = [
+  T0001Settings,
+  T0002BranchesAndMenu,
+  T0003StaffDevicesAudit,
+  T0004OrdersAndBranchLog,
+];

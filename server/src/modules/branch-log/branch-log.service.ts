@@ -1,0 +1,202 @@
+import { IsolationLevel, type EntityManager } from '@mikro-orm/core';
+import {
+  BranchEvent,
+  CATCH_UP_LIMIT,
+  isKitchenEvent,
+  type BranchEventPayload,
+  type BranchEventType,
+  type BranchStream,
+  type CatchUpView,
+} from '@smartket/shared';
+import { selectRows } from '../../db/queries.ts';
+
+/** An event a service wants in the log: the log gives it its sequences and time. */
+export type PendingBranchEvent = {
+  [T in BranchEventType]: { type: T; payload: BranchEventPayload<T> };
+}[BranchEventType];
+
+/**
+ * How many events a branch keeps. Catch-up serves at most `CATCH_UP_LIMIT`, so older ones only
+ * matter to someone reading the log by hand; a few thousand cover a Friday night.
+ */
+const EVENTS_KEPT = 5000;
+/** Old events are pruned every this many events, inside the write that crosses the mark. */
+const PRUNE_EVERY = 500;
+
+/**
+ * Appends `events` to the branch's log inside the caller's transaction and answers them with
+ * their sequences, to be broadcast once that transaction commits (`branchEventBroadcasts`).
+ *
+ * The counter row is updated first and stays locked until commit, so sequences are handed out
+ * in commit order without gaps: a client that applied N can never later miss a smaller one.
+ */
+export async function appendBranchEvents(
+  tx: EntityManager,
+  branchId: string,
+  events: readonly PendingBranchEvent[],
+  at: Date,
+): Promise<BranchEvent[]> {
+  if (events.length === 0) {
+    return [];
+  }
+  if (!tx.isInTransaction()) {
+    throw new Error('appendBranchEvents outside a transaction could log a change that never happened');
+  }
+  const kitchenCount = events.filter((event) => isKitchenEvent(event.type)).length;
+  const [counter] = await selectRows<{ floor_seq: string; kitchen_seq: string }>(
+    tx,
+    `insert into branch_counters (branch_id, floor_seq, kitchen_seq) values (?, ?, ?)
+       on conflict (branch_id) do update
+         set floor_seq = branch_counters.floor_seq + excluded.floor_seq,
+             kitchen_seq = branch_counters.kitchen_seq + excluded.kitchen_seq
+     returning floor_seq, kitchen_seq`,
+    [branchId, events.length, kitchenCount],
+  );
+  let seq = Number(counter!.floor_seq) - events.length;
+  let kitchenSeq = Number(counter!.kitchen_seq) - kitchenCount;
+  const logged = events.map((event) => {
+    seq += 1;
+    const ownKitchenSeq = isKitchenEvent(event.type) ? (kitchenSeq += 1) : null;
+    return BranchEvent.parse({
+      branchId,
+      seq,
+      kitchenSeq: ownKitchenSeq,
+      at: at.toISOString(),
+      type: event.type,
+      payload: event.payload,
+    });
+  });
+  await selectRows(
+    tx,
+    `insert into branch_events (branch_id, seq, kitchen_seq, type, payload, occurred_at)
+     select ?, r.seq, r.kitchen_seq, r.type, r.payload, ?::timestamptz
+       from jsonb_to_recordset(?::jsonb) as r(seq bigint, kitchen_seq bigint, type text, payload jsonb)`,
+    [
+      branchId,
+      at.toISOString(),
+      JSON.stringify(
+        logged.map((event) => ({
+          seq: event.seq,
+          kitchen_seq: event.kitchenSeq,
+          type: event.type,
+          payload: event.payload,
+        })),
+      ),
+    ],
+  );
+  const firstSeq = seq - events.length + 1;
+  if (Math.floor(seq / PRUNE_EVERY) > Math.floor((firstSeq - 1) / PRUNE_EVERY) && seq > EVENTS_KEPT) {
+    await selectRows(tx, `delete from branch_events where branch_id = ? and seq <= ?`, [
+      branchId,
+      seq - EVENTS_KEPT,
+    ]);
+  }
+  return logged;
+}
+
+/**
+ * The next order number of the branch's `day` (`YYYY-MM-DD`, its time zone): 1 on the first
+ * order of a day. Locks the branch's counter row until the caller's transaction ends.
+ */
+export async function nextOrderNumber(tx: EntityManager, branchId: string, day: string): Promise<number> {
+  const [row] = await selectRows<{ order_number: number }>(
+    tx,
+    `insert into branch_counters (branch_id, order_day, order_number) values (?, ?::date, 1)
+       on conflict (branch_id) do update
+         set order_number = case when branch_counters.order_day = excluded.order_day
+                                 then branch_counters.order_number + 1 else 1 end,
+             order_day = excluded.order_day
+     returning order_number`,
+    [branchId, day],
+  );
+  return row!.order_number;
+}
+
+/** The last sequence handed out in the branch's `stream` (0 before its first event). */
+export async function latestSeq(em: EntityManager, branchId: string, stream: BranchStream): Promise<number> {
+  const [row] = await selectRows<{ floor_seq: string; kitchen_seq: string }>(
+    em,
+    `select floor_seq, kitchen_seq from branch_counters where branch_id = ?`,
+    [branchId],
+  );
+  if (!row) {
+    return 0;
+  }
+  return Number(stream === 'floor' ? row.floor_seq : row.kitchen_seq);
+}
+
+/**
+ * Reads a snapshot of the branch and the sequence of `stream` it is current to, in one
+ * repeatable-read transaction: every event after that sequence is a change the snapshot does
+ * not contain, and every change it does not contain has an event after it.
+ */
+export async function readBranchSnapshot<T>(
+  em: EntityManager,
+  branchId: string,
+  stream: BranchStream,
+  read: (tx: EntityManager) => Promise<T>,
+): Promise<{ seq: number; data: T }> {
+  return em.transactional(
+    async (tx) => {
+      const seq = await latestSeq(tx, branchId, stream);
+      return { seq, data: await read(tx) };
+    },
+    { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },
+  );
+}
+
+interface EventRow {
+  seq: string;
+  kitchen_seq: string | null;
+  type: string;
+  payload: unknown;
+  occurred_at: Date;
+}
+
+/**
+ * Catch-up: the events of `stream` after `after`, in order — or `snapshotRequired` when the
+ * client is further behind than `CATCH_UP_LIMIT`, the log no longer holds what it missed, or it
+ * claims a sequence the branch never reached (a restored database, another server's data).
+ */
+export async function readEventsAfter(
+  em: EntityManager,
+  branchId: string,
+  stream: BranchStream,
+  after: number,
+): Promise<CatchUpView> {
+  const latest = await latestSeq(em, branchId, stream);
+  if (after === latest) {
+    return { events: [], latestSeq: latest, snapshotRequired: false };
+  }
+  if (after > latest || latest - after > CATCH_UP_LIMIT) {
+    return { events: [], latestSeq: latest, snapshotRequired: true };
+  }
+  const column = stream === 'floor' ? 'seq' : 'kitchen_seq';
+  const rows = await selectRows<EventRow>(
+    em,
+    `select seq, kitchen_seq, type, payload, occurred_at from branch_events
+      where branch_id = ? and ${column} > ? order by ${column} limit ?`,
+    [branchId, after, CATCH_UP_LIMIT],
+  );
+  const events = rows.map((row) =>
+    BranchEvent.parse({
+      branchId,
+      seq: Number(row.seq),
+      kitchenSeq: row.kitchen_seq === null ? null : Number(row.kitchen_seq),
+      at: new Date(row.occurred_at).toISOString(),
+      type: row.type,
+      payload: row.payload,
+    }),
+  );
+  const first = events[0];
+  const firstSeq = first ? (stream === 'floor' ? first.seq : first.kitchenSeq) : null;
+  if (firstSeq !== after + 1) {
+    return { events: [], latestSeq: latest, snapshotRequired: true };
+  }
+  const last = events.at(-1)!;
+  return {
+    events,
+    latestSeq: Math.max(latest, (stream === 'floor' ? last.seq : last.kitchenSeq) ?? 0),
+    snapshotRequired: false,
+  };
+}
