@@ -6,6 +6,7 @@ import {
   readEventsAfter,
   type PendingBranchEvent,
 } from '../src/modules/branch-log/branch-log.service.ts';
+import { selectRows } from '../src/db/queries.ts';
 import { Tenant } from '../src/modules/tenants/tenant.entity.ts';
 import { buildBranch, buildEveryRole, buildOwnerWithBranch, expectStatus } from './actors.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
@@ -156,15 +157,14 @@ describe('the branch event log', () => {
     expect(recent.events).toHaveLength(CATCH_UP_LIMIT);
     expect(recent.events[0]?.seq).toBe(5600 - CATCH_UP_LIMIT + 1);
 
-    const kept = await inTenant(owner.tenantId, (em) =>
-      em
-        .getConnection()
-        .execute<{ count: number }[]>(
-          'select count(*)::int as count from branch_events where branch_id = ?',
-          [branchId],
-        ),
+    const [kept] = await inTenant(owner.tenantId, (em) =>
+      selectRows<{ count: number }>(
+        em,
+        'select count(*)::int as count from branch_events where branch_id = ?',
+        [branchId],
+      ),
     );
-    expect(kept[0]?.count).toBeLessThanOrEqual(5000);
+    expect(kept?.count).toBeLessThanOrEqual(5000);
   });
 });
 
