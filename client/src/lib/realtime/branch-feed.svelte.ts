@@ -44,7 +44,7 @@ export interface FloorFeed {
   readonly lastSyncedAt: Date | null;
   /** Called after each event is applied, in seq order. Returns the unsubscribe function. */
   onEvent(listener: EventListener): () => void;
-  /** Called after a snapshot replaced the orders (at start, or when too far behind). */
+  /** Called after the orders were replaced: the device's copy at start, a snapshot (first, or when too far behind). */
   onReset(listener: () => void): () => void;
   /** Reads the server now (a "Reintentar" after an error). */
   retry(): void;
@@ -142,13 +142,15 @@ class LiveStream<State> {
         state: (snapshot, cause) => {
           this.state = snapshot.state;
           this.seq = snapshot.seq;
+          if (cause === 'event') {
+            this.#persist(PERSIST_DELAY_MS);
+            return;
+          }
           if (cause === 'snapshot') {
             this.#persist(0);
-            for (const listener of [...this.#resetListeners]) {
-              listener();
-            }
-          } else if (cause === 'event') {
-            this.#persist(PERSIST_DELAY_MS);
+          }
+          for (const listener of [...this.#resetListeners]) {
+            listener();
           }
         },
         event: (event) => {
