@@ -7,6 +7,7 @@ import { branchLogRoutes } from '../modules/branch-log/branch-log.routes.ts';
 import { branchRoutes } from '../modules/branches/branches.routes.ts';
 import { devicesRoutes } from '../modules/devices/devices.routes.ts';
 import { membersRoutes } from '../modules/members/members.routes.ts';
+import { ordersRoutes } from '../modules/orders/orders.routes.ts';
 import { staffRoutes } from '../modules/staff/staff.routes.ts';
 import type { Broadcaster } from '../realtime/broadcaster.ts';
 import { menuRoutes } from '../modules/menu/menu.routes.ts';
@@ -42,6 +43,7 @@ export function tenantRouter(deps: TenantModuleDeps): Router {
   router.use('/audit', auditRoutes(deps));
   router.use('/', branchRoutes(deps));
   router.use('/', branchLogRoutes(deps));
+  router.use('/', ordersRoutes(deps));
   router.use('/', tenantRoutes(deps));
   return router;
 }

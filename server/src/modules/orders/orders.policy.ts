@@ -1,0 +1,123 @@
+import {
+  LIVE_ORDER_STATUSES,
+  type FieldIssue,
+  type OrderPatch,
+  type OrderStatus,
+  type OrderWaiterView,
+} from '@smartket/shared';
+import { AppError, fieldError, forbidden } from '../../lib/errors.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { DiningTable } from '../branches/dining-table.entity.ts';
+import type { OrderItem } from './order-item.entity.ts';
+import type { Order } from './order.entity.ts';
+
+/** Whether the order is still on the floor (its tables taken): open or waiting for its bill. */
+export function isLive(order: { status: OrderStatus }): boolean {
+  return (LIVE_ORDER_STATUSES as readonly OrderStatus[]).includes(order.status);
+}
+
+/** Refuses a change to an order that left the floor (paid, cancelled, merged): 409 ORDER_CLOSED. */
+export function assertLive(order: Order): void {
+  if (!isLive(order)) {
+    throw new AppError('ORDER_CLOSED', 409, `The order is ${order.status}`, {
+      details: { orderId: order.id, status: order.status, mergedIntoId: order.mergedIntoId ?? null },
+    });
+  }
+}
+
+/** Refuses moving or joining tables for a takeaway or delivery order. */
+export function assertDineIn(order: Order): void {
+  if (order.type !== 'dine_in') {
+    throw new AppError('CONFLICT', 409, 'Only a dine-in order sits at tables', {
+      details: { orderId: order.id, type: order.type },
+    });
+  }
+}
+
+/**
+ * Who an order opened by `actor` belongs to: the staff member signed in with their PIN, or the
+ * owner or admin. A kitchen screen has no `orders.create`; it never gets this far.
+ */
+export function waiterOf(actor: Actor): OrderWaiterView {
+  if (actor.kind === 'device') {
+    throw forbidden('A kitchen screen does not take orders');
+  }
+  return { kind: actor.kind, id: actor.id, name: actor.name };
+}
+
+/** A table an order may sit at: one of the order's branch, in use (422 naming `tableId`). */
+export function assertTableUsable(table: DiningTable | null, branchId: string): asserts table is DiningTable {
+  if (!table || table.branchId !== branchId) {
+    throw fieldError('tableId', 'unknown_reference', 'No such table in this branch');
+  }
+  if (!table.active) {
+    throw fieldError('tableId', 'unavailable', 'This table is not in use');
+  }
+}
+
+/** 409 TABLE_OCCUPIED: another live order holds the table; the client may offer to open that one. */
+export function tableOccupied(orderId: string): AppError {
+  return new AppError('TABLE_OCCUPIED', 409, 'Another order holds this table', { details: { orderId } });
+}
+
+/**
+ * What a waiter may correct on an order: the guests of a table, the customer of a takeaway or
+ * delivery (a delivery keeps its phone and address). Every field at fault is named at once.
+ */
+export function assertPatchFits(order: Order, patch: OrderPatch): void {
+  const fields: Record<string, FieldIssue> = {};
+  if (patch.guests !== undefined && order.type !== 'dine_in') {
+    fields.guests = { code: 'invalid_value', message: 'Only dine-in orders count guests' };
+  }
+  if (patch.customer !== undefined) {
+    if (order.type === 'dine_in') {
+      fields.customer = { code: 'invalid_value', message: 'A dine-in order has no customer' };
+    } else if (order.type === 'delivery') {
+      if (!patch.customer.phone) {
+        fields['customer.phone'] = { code: 'required', message: 'A delivery needs a phone number' };
+      }
+      if (!patch.customer.address) {
+        fields['customer.address'] = { code: 'required', message: 'A delivery needs an address' };
+      }
+    }
+  }
+  const names = Object.keys(fields);
+  if (names.length > 0) {
+    throw new AppError('VALIDATION_FAILED', 422, `Invalid fields: ${names.join(', ')}`, { fields });
+  }
+}
+
+/** An order is cancelled only when it holds nothing to pay: every item it has is voided. */
+export function assertCancellable(order: Order, items: readonly OrderItem[]): void {
+  const standing = items.filter((item) => item.status !== 'voided');
+  if (standing.length > 0) {
+    throw new AppError('CONFLICT', 409, 'Void its items before cancelling the order', {
+      details: { orderId: order.id, standingItemIds: standing.map((item) => item.id) },
+    });
+  }
+}
+
+/**
+ * The items named to be served: each must be an item of the order (422 naming `itemIds.N`), and
+ * ready or already served (409 ITEM_NOT_READY naming the others). Answers those to serve now.
+ */
+export function itemsToServe(items: readonly OrderItem[], itemIds: readonly string[]): OrderItem[] {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  const named = itemIds.map((itemId, index) => {
+    const item = byId.get(itemId);
+    if (!item) {
+      throw fieldError(`itemIds.${index}`, 'unknown_reference', 'No such item in this order');
+    }
+    return item;
+  });
+  const notReady = named.filter((item) => item.status !== 'ready' && item.status !== 'served');
+  if (notReady.length > 0) {
+    throw new AppError('ITEM_NOT_READY', 409, 'Only ready items can be served', {
+      details: {
+        itemIds: notReady.map((item) => item.id),
+        items: notReady.map((item) => ({ id: item.id, name: item.name, status: item.status })),
+      },
+    });
+  }
+  return [...new Set(named.filter((item) => item.status === 'ready'))];
+}
