@@ -1,6 +1,7 @@
 import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
+import { pwa } from './vite.pwa.ts';
 
 /** The Express API + Socket.IO server that `vite dev` proxies to (`npm start` in server/). */
 const backend = `http://127.0.0.1:${process.env.SMARTKET_API_PORT ?? '3001'}`;
@@ -12,6 +13,11 @@ export default defineConfig({
       // Express mounts build/handler.js; @smartket/shared is a devDependency-style workspace
       // import, so it is bundled into build/ (Node cannot strip types under node_modules).
       adapter: adapter({ out: 'build', precompress: false }),
+      // Absolute /_app/… URLs: the service worker answers /app/mesas/… with the shell prerendered
+      // at /app-shell, whose relative paths would point elsewhere. The worker is vite-plugin-pwa's
+      // (src/sw.ts), so SvelteKit registers none of its own.
+      paths: { relative: false },
+      serviceWorker: { register: false },
       csp: {
         // nonce for server-rendered and ssr=false responses, sha256 for prerendered pages
         mode: 'auto',
@@ -34,6 +40,7 @@ export default defineConfig({
         },
       },
     }),
+    pwa(),
   ],
   server: {
     port: 5173,
