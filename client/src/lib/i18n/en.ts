@@ -4,6 +4,7 @@ import type { Dictionary } from './types.ts';
 import { branchesEn } from './en/branches.ts';
 import { deviceEn } from './en/device.ts';
 import { menuEn } from './en/menu.ts';
+import { pwaEn } from './en/pwa.ts';
 import { setupEn } from './en/setup.ts';
 import { teamEn } from './en/team.ts';
 
@@ -13,6 +14,7 @@ export const en: Dictionary = {
   ...branchesEn,
   ...deviceEn,
   ...teamEn,
+  ...pwaEn,
   'meta.siteName': 'SmartKet',
   'common.loading': 'Loading…',
   'common.retry': 'Try again',

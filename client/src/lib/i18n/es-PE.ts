@@ -6,6 +6,7 @@
 import { branchesEsPE } from './es-PE/branches.ts';
 import { deviceEsPE } from './es-PE/device.ts';
 import { menuEsPE } from './es-PE/menu.ts';
+import { pwaEsPE } from './es-PE/pwa.ts';
 import { setupEsPE } from './es-PE/setup.ts';
 import { teamEsPE } from './es-PE/team.ts';
 
@@ -15,6 +16,7 @@ export const esPE = {
   ...branchesEsPE,
   ...deviceEsPE,
   ...teamEsPE,
+  ...pwaEsPE,
   'meta.siteName': 'SmartKet',
   'common.loading': 'Cargando…',
   'common.retry': 'Reintentar',
