@@ -17,7 +17,8 @@ export const ssr = false;
 /** A failed call as the error page shows it: its status, or 503 when the network failed. */
 function failure(cause: unknown): never {
   if (cause instanceof ApiError) {
-    error(cause.status >= 400 ? cause.status : 503, cause.message);
+    // offline: the error page says so and reopens the app when the server answers again
+    error(cause.status >= 400 ? cause.status : 503, cause.message, { offline: cause.code === 'network' });
   }
   throw cause;
 }
