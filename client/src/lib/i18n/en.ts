@@ -3,6 +3,7 @@ import type { Dictionary } from './types.ts';
 /** English: every key of the es-PE source dictionary, checked by the `Dictionary` type. */
 import { branchesEn } from './en/branches.ts';
 import { deviceEn } from './en/device.ts';
+import { kitchenEn } from './en/kitchen.ts';
 import { menuEn } from './en/menu.ts';
 import { pwaEn } from './en/pwa.ts';
 import { setupEn } from './en/setup.ts';
@@ -13,6 +14,7 @@ export const en: Dictionary = {
   ...menuEn,
   ...branchesEn,
   ...deviceEn,
+  ...kitchenEn,
   ...teamEn,
   ...pwaEn,
   'meta.siteName': 'SmartKet',

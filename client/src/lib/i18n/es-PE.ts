@@ -5,6 +5,7 @@
  */
 import { branchesEsPE } from './es-PE/branches.ts';
 import { deviceEsPE } from './es-PE/device.ts';
+import { kitchenEsPE } from './es-PE/kitchen.ts';
 import { menuEsPE } from './es-PE/menu.ts';
 import { pwaEsPE } from './es-PE/pwa.ts';
 import { setupEsPE } from './es-PE/setup.ts';
@@ -15,6 +16,7 @@ export const esPE = {
   ...menuEsPE,
   ...branchesEsPE,
   ...deviceEsPE,
+  ...kitchenEsPE,
   ...teamEsPE,
   ...pwaEsPE,
   'meta.siteName': 'SmartKet',
