@@ -2,6 +2,7 @@ import type { CategoryView, MenuView, OptionGroupView, ProductView, StationView 
 import { ApiError, errorMessage } from '#lib/api/client.ts';
 import { listStations } from '#lib/api/branches.ts';
 import { fetchMenu, updateCategory } from '#lib/api/menu.ts';
+import { searchable } from '#lib/search.ts';
 
 type Positioned = { position: number; name: string };
 
@@ -25,14 +26,6 @@ export type Editing =
 export interface MenuSection {
   category: CategoryView;
   products: ProductView[];
-}
-
-/** Lower-case, without accents: "Ají de gallina" is found by "aji". */
-export function searchable(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLocaleLowerCase('es');
 }
 
 /**
