@@ -6,6 +6,7 @@ import { deviceEn } from './en/device.ts';
 import { kitchenEn } from './en/kitchen.ts';
 import { menuEn } from './en/menu.ts';
 import { pwaEn } from './en/pwa.ts';
+import { serviceEn } from './en/service.ts';
 import { setupEn } from './en/setup.ts';
 import { teamEn } from './en/team.ts';
 
@@ -16,6 +17,7 @@ export const en: Dictionary = {
   ...deviceEn,
   ...kitchenEn,
   ...teamEn,
+  ...serviceEn,
   ...pwaEn,
   'meta.siteName': 'SmartKet',
   'common.loading': 'Loading…',

@@ -8,6 +8,7 @@ import { deviceEsPE } from './es-PE/device.ts';
 import { kitchenEsPE } from './es-PE/kitchen.ts';
 import { menuEsPE } from './es-PE/menu.ts';
 import { pwaEsPE } from './es-PE/pwa.ts';
+import { serviceEsPE } from './es-PE/service.ts';
 import { setupEsPE } from './es-PE/setup.ts';
 import { teamEsPE } from './es-PE/team.ts';
 
@@ -18,6 +19,7 @@ export const esPE = {
   ...deviceEsPE,
   ...kitchenEsPE,
   ...teamEsPE,
+  ...serviceEsPE,
   ...pwaEsPE,
   'meta.siteName': 'SmartKet',
   'common.loading': 'Cargando…',
