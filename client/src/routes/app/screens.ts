@@ -11,11 +11,28 @@ export interface Viewer {
   canAny(...permissions: readonly Permission[]): boolean;
 }
 
-export type NavIcon = 'home' | 'tables' | 'kitchen' | 'menu' | 'branches' | 'people' | 'activity' | 'plan';
+export type NavIcon =
+  'home' | 'tables' | 'kitchen' | 'live' | 'menu' | 'branches' | 'people' | 'activity' | 'plan';
+
+/**
+ * Where a screen's entry goes on a phone, whose bottom bar holds five: in the bar; under "Más"
+ * when the bar is full (in the bar when there is room); or in the account menu instead.
+ */
+export type PhonePlace = 'bar' | 'more' | 'account';
 
 /** The screens under /app; '' is the owner's home. */
 type ScreenPath =
-  '' | 'mesas' | 'cocina' | 'menu' | 'locales' | 'personal' | 'actividad' | 'plan' | 'configuracion' | 'pin';
+  | ''
+  | 'mesas'
+  | 'cocina'
+  | 'tablero'
+  | 'menu'
+  | 'locales'
+  | 'personal'
+  | 'actividad'
+  | 'plan'
+  | 'configuracion'
+  | 'pin';
 
 /** One screen of the app: who may open it and, when it has one, its place in the navigation. */
 interface Screen {
@@ -27,8 +44,8 @@ interface Screen {
     icon: NavIcon;
     /** Listed for this viewer (a screen can be open to a role without cluttering its bar). */
     shows?: (viewer: Viewer) => boolean;
-    /** On phones it lives in the account menu instead: the bottom bar holds five at most. */
-    notOnPhones?: boolean;
+    /** On phones; `bar` when not given. */
+    phone?: PhonePlace;
   };
 }
 
@@ -44,19 +61,25 @@ const SCREENS: readonly Screen[] = [
   {
     path: 'mesas',
     allows: (viewer) => viewer.can('orders.view'),
-    // Owners reach the tables from their home once issue 5's live map exists; staff start here.
-    nav: { label: 'shell.nav.tables', icon: 'tables', shows: onDevice },
+    // Staff start here; an owner's phone keeps its bar for the business and finds it under "Más".
+    nav: { label: 'shell.nav.tables', icon: 'tables', phone: 'more' },
   },
   {
     path: 'cocina',
     allows: (viewer) => viewer.can('kitchen.view'),
-    nav: { label: 'shell.nav.kitchen', icon: 'kitchen', shows: onDevice },
+    nav: { label: 'shell.nav.kitchen', icon: 'kitchen', phone: 'more' },
+  },
+  {
+    // The owner's live board: open tables, the kitchen's queue and today's figures.
+    path: 'tablero',
+    allows: (viewer) => viewer.can('reports.view'),
+    nav: { label: 'board.nav', icon: 'live', phone: 'more' },
   },
   { path: 'menu', allows: (viewer) => viewer.can('menu.view'), nav: { label: 'app.nav.menu', icon: 'menu' } },
   {
     path: 'locales',
     allows: (viewer) => viewer.can('branches.manage'),
-    nav: { label: 'app.nav.branches', icon: 'branches' },
+    nav: { label: 'app.nav.branches', icon: 'branches', phone: 'more' },
   },
   {
     path: 'personal',
@@ -71,7 +94,7 @@ const SCREENS: readonly Screen[] = [
   {
     path: 'plan',
     allows: (viewer) => viewer.can('plan.view'),
-    nav: { label: 'app.nav.plan', icon: 'plan', notOnPhones: true },
+    nav: { label: 'app.nav.plan', icon: 'plan', phone: 'account' },
   },
   { path: 'configuracion', allows: (viewer) => viewer.can('settings.edit') },
   // The PIN screen belongs to a paired device; an e-mail user is sent home from it.
@@ -128,7 +151,7 @@ export interface NavItem {
   href: ResolvedPathname;
   label: MessageKey;
   icon: NavIcon;
-  notOnPhones: boolean;
+  phone: PhonePlace;
 }
 
 /** The navigation of `viewer`: every screen it may open that is listed for it. */
@@ -138,8 +161,6 @@ export function navItems(viewer: Viewer): NavItem[] {
     if (!nav || !screen.allows(viewer) || (nav.shows && !nav.shows(viewer))) {
       return [];
     }
-    return [
-      { href: hrefOf(screen), label: nav.label, icon: nav.icon, notOnPhones: nav.notOnPhones ?? false },
-    ];
+    return [{ href: hrefOf(screen), label: nav.label, icon: nav.icon, phone: nav.phone ?? 'bar' }];
   });
 }
