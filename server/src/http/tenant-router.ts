@@ -6,6 +6,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { branchLogRoutes } from '../modules/branch-log/branch-log.routes.ts';
 import { branchRoutes } from '../modules/branches/branches.routes.ts';
 import { devicesRoutes } from '../modules/devices/devices.routes.ts';
+import { kitchenRoutes } from '../modules/kitchen/kitchen.routes.ts';
 import { membersRoutes } from '../modules/members/members.routes.ts';
 import { ordersRoutes } from '../modules/orders/orders.routes.ts';
 import { staffRoutes } from '../modules/staff/staff.routes.ts';
@@ -44,6 +45,7 @@ export function tenantRouter(deps: TenantModuleDeps): Router {
   router.use('/', branchRoutes(deps));
   router.use('/', branchLogRoutes(deps));
   router.use('/', ordersRoutes(deps));
+  router.use('/', kitchenRoutes(deps));
   router.use('/', tenantRoutes(deps));
   return router;
 }
