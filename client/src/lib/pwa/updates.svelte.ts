@@ -24,6 +24,8 @@ class AppUpdates {
   readonly prompting = $derived(this.ready && !this.postponed);
 
   #registration: ServiceWorkerRegistration | undefined;
+  /** The waiting worker the prompt is about. */
+  #offered: ServiceWorker | null = null;
   #activate: (() => Promise<void>) | undefined;
   #started = false;
   #lastCheck = 0;
@@ -38,10 +40,7 @@ class AppUpdates {
     const { registerSW } = await import('virtual:pwa-register');
     this.#activate = registerSW({
       immediate: true,
-      onNeedRefresh: () => {
-        this.ready = true;
-        this.postponed = false;
-      },
+      onNeedRefresh: () => void this.#offer(),
       onRegisteredSW: (_url, registration) => {
         this.#registration = registration;
         this.#watch();
@@ -86,6 +85,18 @@ class AppUpdates {
   /** "Luego": hides the prompt until the next version or the next time the app opens. */
   postpone(): void {
     this.postponed = true;
+  }
+
+  /** Shows the prompt for the waiting worker, unless it is the one already offered (and maybe postponed). */
+  async #offer(): Promise<void> {
+    // workbox-window announces one worker more than once (installed, then waiting)
+    const waiting = (await navigator.serviceWorker.getRegistration())?.waiting ?? null;
+    if (this.ready && waiting === this.#offered) {
+      return;
+    }
+    this.#offered = waiting;
+    this.ready = true;
+    this.postponed = false;
   }
 
   #watch(): void {
