@@ -8,6 +8,7 @@ import { menuEn } from './en/menu.ts';
 import { pwaEn } from './en/pwa.ts';
 import { serviceEn } from './en/service.ts';
 import { setupEn } from './en/setup.ts';
+import { syncEn } from './en/sync.ts';
 import { teamEn } from './en/team.ts';
 
 export const en: Dictionary = {
@@ -17,6 +18,7 @@ export const en: Dictionary = {
   ...deviceEn,
   ...kitchenEn,
   ...teamEn,
+  ...syncEn,
   ...serviceEn,
   ...pwaEn,
   'meta.siteName': 'SmartKet',

@@ -10,6 +10,7 @@ import { menuEsPE } from './es-PE/menu.ts';
 import { pwaEsPE } from './es-PE/pwa.ts';
 import { serviceEsPE } from './es-PE/service.ts';
 import { setupEsPE } from './es-PE/setup.ts';
+import { syncEsPE } from './es-PE/sync.ts';
 import { teamEsPE } from './es-PE/team.ts';
 
 export const esPE = {
@@ -19,6 +20,7 @@ export const esPE = {
   ...deviceEsPE,
   ...kitchenEsPE,
   ...teamEsPE,
+  ...syncEsPE,
   ...serviceEsPE,
   ...pwaEsPE,
   'meta.siteName': 'SmartKet',
