@@ -1,9 +1,15 @@
-import { FloorSnapshotView, OrderView, type TableView } from '@smartket/shared';
+import {
+  BRANCH_EVENT_TYPES,
+  FloorSnapshotView,
+  OrderView,
+  type BranchEvent,
+  type TableView,
+} from '@smartket/shared';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../src/lib/clock.ts';
 import { Tenant } from '../src/modules/tenants/tenant.entity.ts';
 import { loadFloorSnapshot } from '../src/modules/orders/orders.service.ts';
-import { buildBranch, expectStatus, mintSignedInStaff } from './actors.ts';
+import { buildBranch, expectStatus, mintSignedInStaff, openSocket, socketOutcome } from './actors.ts';
 import { buildTenant } from './factories.ts';
 import {
   buildFloor,
@@ -343,6 +349,31 @@ describe('orders: opening and the floor', () => {
     expect(few).toBeGreaterThan(0);
     expect(many).toBe(few);
     expect((await floorOf(floor)).orders).toHaveLength(12);
+  });
+
+  it('broadcasts each change to the branch once it committed, exactly as catch-up serves it', async () => {
+    const floor = await buildFloor(server);
+    const waiter = await buildWaiter(server, floor);
+    const socket = openSocket(server, waiter.client.cookieHeader());
+    try {
+      expect(await socketOutcome(socket)).toBe('connected');
+      const received: BranchEvent[] = [];
+      for (const type of BRANCH_EVENT_TYPES) {
+        socket.on(type, (event: BranchEvent) => received.push(event));
+      }
+      const order = await openTable(floor.owner.client, floor, 1);
+      await sendRound(floor.owner.client, order.id, [chickenItem(floor), { productId: floor.menu.soda.id }]);
+      await vi.waitFor(() => expect(received).toHaveLength(4));
+      expect(received).toEqual((await floorEvents(waiter.client, floor.branchId)).events);
+      expect(received.map((event) => event.type)).toEqual([
+        'orders.opened',
+        'orders.updated',
+        'tickets.created',
+        'tickets.created',
+      ]);
+    } finally {
+      socket.disconnect();
+    }
   });
 
   describe('the business day', () => {
