@@ -11,12 +11,8 @@ export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 let socket: AppSocket | undefined;
 
-/**
- * The branch whose live screens a signed-in owner or admin has open: named in the handshake so
- * the server joins that branch's rooms (after checking the user may see it). Devices never set
- * it: the server binds them to their own branch whatever they send.
- */
-let watchedBranch: string | null = null;
+/** The branch named in the last handshake (null: none). */
+let handshakeBranch: string | null = null;
 
 /** Who hears the branch log and the socket's comings and goings, across socket replacements. */
 export interface BranchListener {
@@ -28,7 +24,12 @@ export interface BranchListener {
   event(event: unknown): void;
 }
 
-const branchListeners = new Set<BranchListener>();
+/**
+ * Who listens, and the branch each names: a signed-in owner or admin names the branch whose live
+ * screens are open, so the server joins that branch's rooms (after checking they may see it).
+ * Devices name none: the server binds them to their own branch whatever they send.
+ */
+const branchListeners = new Map<BranchListener, string | null>();
 
 /**
  * The one Socket.IO connection of this tab, on the app's own origin. The handshake carries the
@@ -56,8 +57,14 @@ export function connectSocket(): AppSocket {
   return socket;
 }
 
+/** The branch the latest listener named, if any listener still names one. */
+function wantedBranch(): string | null {
+  return [...branchListeners.values()].filter((branchId) => branchId !== null).at(-1) ?? null;
+}
+
 function handshakeAuth(): SocketAuth {
-  return watchedBranch ? { branchId: watchedBranch } : {};
+  handshakeBranch = wantedBranch();
+  return handshakeBranch ? { branchId: handshakeBranch } : {};
 }
 
 /** Keeps `connection.status` in step with the socket, for the screens that show it. */
@@ -78,17 +85,17 @@ function followStatus(target: AppSocket): void {
 /** Hands the branch log and the connection's changes of this socket to every branch listener. */
 function relayBranchLog(target: AppSocket): void {
   target.on('connect', () => {
-    for (const listener of [...branchListeners]) {
+    for (const listener of [...branchListeners.keys()]) {
       listener.connected();
     }
   });
   target.on('disconnect', () => {
-    for (const listener of [...branchListeners]) {
+    for (const listener of [...branchListeners.keys()]) {
       listener.disconnected();
     }
   });
   const relay = (event: unknown): void => {
-    for (const listener of [...branchListeners]) {
+    for (const listener of [...branchListeners.keys()]) {
       listener.event(event);
     }
   };
@@ -99,21 +106,18 @@ function relayBranchLog(target: AppSocket): void {
 
 /**
  * Listens to the branch log on this tab's socket — the one open now and any opened later (a
- * sign-in, a tenant switch). `branchId` is for a signed-in user: the socket handshakes again
- * naming that branch when it named another (or none), and `connected` follows. Devices pass
- * null: their branch is theirs. Returns the function that stops listening.
+ * sign-in, a tenant switch). `branchId` is for a signed-in user: when the socket's handshake
+ * named another branch (or none), it handshakes again naming this one, and `connected` follows.
+ * Devices pass null. Returns the function that stops listening.
  *
- * The last branch named stays in the handshake after the listener leaves, so going from the
- * tables to the kitchen of the same branch does not reconnect.
+ * A listener leaving does not reconnect: the rooms it asked for go with the next handshake, so
+ * going from the tables to the kitchen of the same branch keeps the connection.
  */
 export function listenToBranch(branchId: string | null, listener: BranchListener): () => void {
-  branchListeners.add(listener);
-  if (branchId && branchId !== watchedBranch) {
-    watchedBranch = branchId;
-    if (socket?.active) {
-      // New rooms need a new handshake; `connected` fires once the server has joined them.
-      socket.disconnect().connect();
-    }
+  branchListeners.set(listener, branchId);
+  if (branchId && branchId !== handshakeBranch && socket?.active) {
+    // New rooms need a new handshake; `connected` fires once the server has joined them.
+    socket.disconnect().connect();
   } else if (socket?.connected) {
     queueMicrotask(() => {
       if (branchListeners.has(listener) && socket?.connected) {
@@ -142,7 +146,7 @@ export function disconnectSocket(): void {
   if (closing) {
     closing.removeAllListeners();
     closing.disconnect();
-    for (const listener of [...branchListeners]) {
+    for (const listener of [...branchListeners.keys()]) {
       listener.disconnected();
     }
   }
