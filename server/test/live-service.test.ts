@@ -2,7 +2,7 @@ import {
   BRANCH_EVENT_TYPES,
   CatchUpView,
   OrderView,
-  ProductView,
+  type ProductView,
   type BranchEvent,
   type BranchEventType,
   type CategoryView,
