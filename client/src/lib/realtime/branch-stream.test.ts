@@ -26,6 +26,8 @@ class FakeLog {
   events: BranchEvent[] = [];
   snapshotSeq = 0;
   keep = Number.POSITIVE_INFINITY;
+  /** At most this many events per catch-up answer (a page), latestSeq still the log's last. */
+  page = Number.POSITIVE_INFINITY;
   down = false;
   catchUps: number[] = [];
   snapshots = 0;
@@ -55,7 +57,7 @@ class FakeLog {
       this.snapshotSeq = latestSeq;
       return Promise.resolve({ events: [], latestSeq, snapshotRequired: true });
     }
-    return Promise.resolve({ events: missed, latestSeq, snapshotRequired: false });
+    return Promise.resolve({ events: missed.slice(0, this.page), latestSeq, snapshotRequired: false });
   };
 }
 
@@ -311,5 +313,19 @@ describe('BranchStreamSync', () => {
     expect(feed.sync.seq).toBe(2);
     await vi.advanceTimersByTimeAsync(2000);
     expect(log.catchUps.length).toBe(1); // only the connection's: no hole was seen
+  });
+
+  it('reads on when a catch-up answer stops short of the latest sequence', async () => {
+    const log = new FakeLog();
+    log.page = 2;
+    const feed = open(log);
+    await feed.sync.start(null);
+    commit(log, 5);
+
+    feed.sync.connected();
+    await vi.runOnlyPendingTimersAsync();
+
+    expect(log.catchUps).toEqual([0, 2, 4]);
+    expect(feed.applied()).toEqual([1, 2, 3, 4, 5]);
   });
 });

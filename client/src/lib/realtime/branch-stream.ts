@@ -205,6 +205,11 @@ export class BranchStreamSync<State> {
               this.#held.set(seq, event);
             }
           }
+          const reached = Math.max(this.#seq, ...this.#held.keys());
+          if (missed.latestSeq > reached) {
+            // An answer cut short: read on from where it stopped.
+            this.#readAgain = true;
+          }
         }
       }
       if (this.#closed) {
