@@ -11,7 +11,17 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../src/lib/clock.ts';
 import { loadKitchenSnapshot } from '../src/modules/kitchen/kitchen.service.ts';
 import { Tenant } from '../src/modules/tenants/tenant.entity.ts';
-import { buildAdmin, buildBranch, expectStatus, mintSignedInStaff } from './actors.ts';
+import {
+  buildAdmin,
+  buildBranch,
+  DeviceClient,
+  expectStatus,
+  mintDevice,
+  mintSignedInStaff,
+  nextEvent,
+  openSocket,
+  socketOutcome,
+} from './actors.ts';
 import { buildTenant } from './factories.ts';
 import { advance, eventsOf, kitchenOf, kitchenScreen, sendToKitchen } from './kitchen-fixtures.ts';
 import {
@@ -424,6 +434,42 @@ describe('the kitchen display', () => {
     expect((await kitchenOf(northScreen, northId)).tickets).toEqual([]);
     const cook = (await mintSignedInStaff(server, owner.tenantId, branchId, 'kitchen')).client;
     expect((await advance(cook, sent.ticketId, { to: 'preparing' })).status).toBe('preparing');
+  });
+
+  it('broadcasts a tap once committed: the kitchen hears the ticket, the floor the order and the ticket', async () => {
+    const floor = await buildFloor(server);
+    const { owner, branchId } = floor;
+    const kiosk = await mintDevice(server, owner.tenantId, branchId, 'kitchen_screen');
+    const screen = DeviceClient.withCookies(server.url, { smartket_device: kiosk.deviceToken });
+    const waiter = await mintSignedInStaff(server, owner.tenantId, branchId, 'waiter');
+    const order = await openTable(waiter.client, floor, 1);
+    const sent = await sendToKitchen(waiter.client, order.id, grillRound(floor));
+
+    const kitchenSocket = openSocket(server, screen.cookieHeader());
+    const floorSocket = openSocket(server, waiter.client.cookieHeader());
+    try {
+      expect(await socketOutcome(kitchenSocket)).toBe('connected');
+      expect(await socketOutcome(floorSocket)).toBe('connected');
+      const kitchenHeardOrders: unknown[] = [];
+      kitchenSocket.on('orders.updated', (event: unknown) => kitchenHeardOrders.push(event));
+      const kitchenTicket = nextEvent<BranchEvent>(kitchenSocket, 'tickets.updated');
+      const floorOrder = nextEvent<BranchEvent>(floorSocket, 'orders.updated');
+      const floorTicket = nextEvent<BranchEvent>(floorSocket, 'tickets.updated');
+
+      const ticket = await advance(screen, sent.ticketId, { to: 'ready' });
+
+      const heard = await kitchenTicket;
+      expect(heard).toMatchObject({ type: 'tickets.updated', branchId, payload: { ticket } });
+      expect(await floorTicket).toEqual(heard);
+      const orderEvent = await floorOrder;
+      expect(orderEvent).toMatchObject({ type: 'orders.updated', seq: heard.seq - 1, kitchenSeq: null });
+      // Sent before the ticket's event on the same connection: had the kitchen been sent it, it
+      // would have arrived by now.
+      expect(kitchenHeardOrders).toEqual([]);
+    } finally {
+      kitchenSocket.close();
+      floorSocket.close();
+    }
   });
 
   it('logs every tap as orders.updated and tickets.updated, with gap-free kitchen sequences', async () => {
