@@ -38,7 +38,7 @@ export async function findKitchenTickets(
 }
 
 /**
- * Inside a transaction: the ticket locked `FOR UPDATE` (undefined when unknown), so two taps
+ * Inside a transaction: the ticket locked `FOR UPDATE` (null when unknown), so two taps
  * on one ticket at once are applied one after the other, the second seeing the first.
  */
 export function lockTicket(tx: EntityManager, ticketId: string): Promise<KitchenTicket | null> {
