@@ -8,6 +8,7 @@ import { prepareTenantTemplate } from './db/tenant/template.ts';
 import { isAllowedOrigin } from './http/middleware/origin-check.ts';
 import { registerJobs } from './jobs/registry.ts';
 import type { Logger } from './lib/logger.ts';
+import { createRealtimeCluster } from './realtime/adapter.ts';
 import { createRealtimeServer, type RealtimeServer } from './realtime/io.ts';
 import { createServices, type ServiceOverrides, type Services } from './services.ts';
 
@@ -54,6 +55,7 @@ export async function startServer(
   const app = createApp(services, options.clientHandler ? { clientHandler: options.clientHandler } : {});
   const httpServer = http.createServer(app);
   const originPolicy = { trustedOrigins: config.trustedOrigins, appDomain: config.appDomain };
+  const cluster = createRealtimeCluster(access.adminUrl, logger);
   const io = createRealtimeServer(httpServer, {
     adminOrm: services.adminOrm,
     registry: services.registry,
@@ -62,6 +64,7 @@ export async function startServer(
     devices: services.devices,
     logger,
     isAllowedOrigin: (origin, host) => isAllowedOrigin(origin, host, originPolicy),
+    adapter: cluster.adapter,
   });
   services.broadcaster.attach(io);
 
@@ -74,6 +77,8 @@ export async function startServer(
       await services.boss.stop({ graceful: true, timeout: 10_000 });
       await httpClosed;
       await services.registry.closeAll();
+      // Last: a request or job that finished while draining still reaches the other instances.
+      await cluster.close();
       await services.adminOrm.close(true);
     })();
     return closing;

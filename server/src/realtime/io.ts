@@ -2,7 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import type { EntityManager } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { roleCan, rooms, SocketAuth, type Role, type ServerToClientEvents } from '@smartket/shared';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { readCookie, SESSION_COOKIE } from '../http/middleware/session.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { TenantDatabaseLocator } from '../modules/tenants/tenant-database.ts';
@@ -49,6 +49,8 @@ interface RealtimeDeps {
   devices: DeviceAuthenticator;
   logger: Logger;
   isAllowedOrigin: (origin: string, host: string | undefined) => boolean;
+  /** Shares rooms and broadcasts with the other instances (`createRealtimeCluster`). */
+  adapter: ServerOptions['adapter'];
 }
 
 /**
@@ -60,6 +62,7 @@ interface RealtimeDeps {
 export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, {
     serveClient: false,
+    adapter: deps.adapter,
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;
       callback(null, origin === undefined || deps.isAllowedOrigin(origin, req.headers.host));

@@ -1,5 +1,10 @@
 import { M0001AccountsAndTenants } from './m0001-accounts-and-tenants.ts';
 import { M0002PairingCodesAndInvitations } from './m0002-pairing-codes-and-invitations.ts';
+import { M0003RealtimeAttachments } from './m0003-realtime-attachments.ts';
 
 /** Admin database migrations, oldest first. Never edit one that has shipped; add the next. */
-export const adminMigrations = [M0001AccountsAndTenants, M0002PairingCodesAndInvitations];
+export const adminMigrations = [
+  M0001AccountsAndTenants,
+  M0002PairingCodesAndInvitations,
+  M0003RealtimeAttachments,
+];
