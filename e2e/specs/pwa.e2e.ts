@@ -230,8 +230,10 @@ test('a new version waits for "Actualizar", and "Luego" keeps the current one', 
     const box = await apply.boundingBox();
     expect(box?.height).toBeGreaterThanOrEqual(44);
     await page.evaluate(() => Object.assign(window, { beforeUpdate: true }));
+    const reloaded = page.waitForEvent('load');
     await apply.click();
-    await expect.poll(() => page.evaluate(() => 'beforeUpdate' in window)).toBe(false);
+    await reloaded;
+    expect(await page.evaluate(() => 'beforeUpdate' in window)).toBe(false);
     const waiting = await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.getRegistration();
       return Boolean(registration?.waiting);
