@@ -218,6 +218,22 @@ describe('orders: opening and the floor', () => {
     ]);
   });
 
+  it('takes orders from an owner whose e-mail (their name on the floor) is as long as e-mails go', async () => {
+    const label = (letter: string) => letter.repeat(60);
+    const email = `${crypto.randomUUID().replaceAll('-', '')}${label('x').slice(32)}@${label('a')}.${label('b')}.${label('c')}.pe`;
+    const owner = await buildTenant(server, { email });
+    expect(owner.email.length).toBeGreaterThan(240);
+    const floor = await buildFloor(server, owner);
+    const order = await openTable(owner.client, floor, 1);
+    expect(order.waiter.name).toBe(owner.email);
+    const withRound = await sendRound(owner.client, order.id, [chickenItem(floor)]);
+    const voided = await owner.client.post<OrderView>(
+      `/api/tenant/orders/${order.id}/items/${withRound.items[0]!.id}/void`,
+      { reason: 'Se pidió por error' },
+    );
+    expect(expectStatus(voided, 200).items[0]).toMatchObject({ status: 'voided', voidedByName: owner.email });
+  });
+
   it.each(['dine_in', 'takeaway'] as const)(
     'opens one %s order when five copies of the open race each other',
     async (type) => {

@@ -28,7 +28,7 @@ export const OrderItem = defineEntity({
     servedAt: p.datetime().nullable(),
     voidedAt: p.datetime().nullable(),
     voidReason: p.string().length(140).nullable(),
-    voidedByName: p.string().length(120).nullable(),
+    voidedByName: p.string().length(254).nullable(),
   },
 });
 

@@ -11,7 +11,7 @@ export const OrderRound = defineEntity({
     number: p.integer(),
     sentAt: p.datetime(),
     sentById: p.string().length(64),
-    sentByName: p.string().length(120),
+    sentByName: p.string().length(254),
   },
 });
 

@@ -25,7 +25,7 @@ export const Order = defineEntity({
     /** The waiter who owns it — told when its dishes are ready. */
     waiterKind: p.enum(['user', 'staff'] as const),
     waiterId: p.string().length(64),
-    waiterName: p.string().length(120),
+    waiterName: p.string().length(254),
     deviceId: p.uuid().nullable(),
     openedAt: p.datetime(),
     billRequestedAt: p.datetime().nullable(),

@@ -38,6 +38,8 @@ export class T0004OrdersAndBranchLog extends Migration {
       `create unique index "branch_events_kitchen_seq_unique" on "branch_events" ("branch_id", "kitchen_seq") where "kitchen_seq" is not null`,
     );
 
+    // Who took an order, sent a round or voided an item is named as the actor is: a staff
+    // member's name, or an owner's or admin's e-mail (up to 254 characters).
     this.addSql(`
       create table "orders" (
         "id" uuid primary key,
@@ -54,7 +56,7 @@ export class T0004OrdersAndBranchLog extends Migration {
         "note" varchar(200) null,
         "waiter_kind" text not null check ("waiter_kind" in ('user', 'staff')),
         "waiter_id" varchar(64) not null,
-        "waiter_name" varchar(120) not null,
+        "waiter_name" varchar(254) not null,
         "device_id" uuid null,
         "opened_at" timestamptz not null,
         "bill_requested_at" timestamptz null,
@@ -89,7 +91,7 @@ export class T0004OrdersAndBranchLog extends Migration {
         "number" int not null check ("number" > 0),
         "sent_at" timestamptz not null,
         "sent_by_id" varchar(64) not null,
-        "sent_by_name" varchar(120) not null,
+        "sent_by_name" varchar(254) not null,
         unique ("order_id", "number")
       )`);
 
@@ -135,7 +137,7 @@ export class T0004OrdersAndBranchLog extends Migration {
         "served_at" timestamptz null,
         "voided_at" timestamptz null,
         "void_reason" varchar(140) null,
-        "voided_by_name" varchar(120) null
+        "voided_by_name" varchar(254) null
       )`);
     this.addSql(`create index "order_items_order_id_index" on "order_items" ("order_id")`);
     this.addSql(`create index "order_items_ticket_id_index" on "order_items" ("ticket_id")`);
