@@ -410,5 +410,24 @@ describe('orders: opening and the floor', () => {
       expect((await openTakeaway(floor.owner.client, floor, 'Después')).number).toBe(1);
       expect((await openTable(floor.owner.client, floor, 1)).number).toBe(2);
     });
+
+    it('numbers on where a day left off when the clock steps back over midnight and forward again', async () => {
+      const floor = await buildFloor(server);
+      const now = clock.now();
+      const limaMidnight = new Date(now);
+      limaMidnight.setUTCHours(5, 0, 0, 0);
+      if (limaMidnight.getTime() - 60_000 <= now.getTime()) {
+        limaMidnight.setUTCDate(limaMidnight.getUTCDate() + 1);
+      }
+      clock.advance(limaMidnight.getTime() - 30_000 - now.getTime());
+      expect((await openTakeaway(floor.owner.client, floor, 'Antes')).number).toBe(1);
+      clock.advance(60_000);
+      expect((await openTakeaway(floor.owner.client, floor, 'Después')).number).toBe(1);
+      // An instance whose clock runs a minute behind still says yesterday, then catches up.
+      clock.advance(-60_000);
+      expect((await openTakeaway(floor.owner.client, floor, 'Tarde')).number).toBe(2);
+      clock.advance(60_000);
+      expect((await openTakeaway(floor.owner.client, floor, 'Otra')).number).toBe(2);
+    });
   });
 });

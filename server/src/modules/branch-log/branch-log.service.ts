@@ -97,6 +97,10 @@ export async function appendBranchEvents(
 /**
  * The next order number of the branch's `day` (`YYYY-MM-DD`, its time zone): 1 on the first
  * order of a day. Locks the branch's counter row until the caller's transaction ends.
+ *
+ * The counter remembers one day. When the day it is asked for is another, the number follows
+ * that day's last order: usually none (a new day starts at 1), but an instance whose clock runs
+ * behind can ask for yesterday again just after midnight, and must not hand out a taken number.
  */
 export async function nextOrderNumber(tx: EntityManager, branchId: string, day: string): Promise<number> {
   const [row] = await selectRows<{ order_number: number }>(
@@ -104,7 +108,10 @@ export async function nextOrderNumber(tx: EntityManager, branchId: string, day: 
     `insert into branch_counters (branch_id, order_day, order_number) values (?, ?::date, 1)
        on conflict (branch_id) do update
          set order_number = case when branch_counters.order_day = excluded.order_day
-                                 then branch_counters.order_number + 1 else 1 end,
+                                 then branch_counters.order_number + 1
+                                 else (select coalesce(max(o.number), 0) + 1 from orders o
+                                        where o.branch_id = excluded.branch_id
+                                          and o.business_day = excluded.order_day) end,
              order_day = excluded.order_day
      returning order_number`,
     [branchId, day],
