@@ -182,6 +182,24 @@ describe('orders: rounds', () => {
       [racing.id, 2],
     ]);
     expect(after.items).toHaveLength(3);
+
+    // The same round id with other dishes is not a retry: answering 200 would drop them unseen.
+    const otherDish = roundBody([{ productId: floor.menu.soda.id }], body.id);
+    expect(refusal(await waiter.client.post(path, otherDish), 409)).toMatchObject({
+      code: 'CONFLICT',
+      details: { roundId: body.id },
+    });
+    const morePieces = { ...body, items: [{ ...body.items[0]!, quantity: 2 }] };
+    expect(refusal(await waiter.client.post(path, morePieces), 409).code).toBe('CONFLICT');
+    const otherPart = {
+      ...body,
+      items: [{ ...body.items[0]!, optionIds: [optionOf(floor.menu.part, 'Pecho')] }],
+    };
+    expect(refusal(await waiter.client.post(path, otherPart), 409).code).toBe('CONFLICT');
+    // The note is trimmed by the schema, as it was the first time: still the same round.
+    const spaced = { ...body, items: [{ ...body.items[0]!, note: '  ' }] };
+    expect((await waiter.client.post(path, spaced)).status).toBe(200);
+    expect(await orderOf(floor, order.id)).toEqual(after);
   });
 
   it('refuses a round id or an item id that another order has, and an id twice in one round', async () => {

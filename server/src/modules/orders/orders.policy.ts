@@ -4,6 +4,7 @@ import {
   type OrderPatch,
   type OrderStatus,
   type OrderWaiterView,
+  type RoundInput,
 } from '@smartket/shared';
 import { AppError, fieldError, forbidden } from '../../lib/errors.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -120,4 +121,29 @@ export function itemsToServe(items: readonly OrderItem[], itemIds: readonly stri
     });
   }
   return [...new Set(named.filter((item) => item.status === 'ready'))];
+}
+
+/**
+ * Whether a round sent again with an id that exists is the same round — the same dishes, with
+ * the same quantities, options and notes, under the same item ids — and so a retry to answer as
+ * done. The same id with anything else is another round the device mixed up, never to be
+ * answered 200 with its dishes left out.
+ */
+export function isSameRound(input: RoundInput, sent: readonly OrderItem[]): boolean {
+  const byId = new Map(sent.map((item) => [item.id, item]));
+  return (
+    sent.length === input.items.length &&
+    input.items.every((wanted) => {
+      const item = byId.get(wanted.id);
+      const optionIds = new Set(item?.options.map((option) => option.optionId));
+      return (
+        item !== undefined &&
+        item.productId === wanted.productId &&
+        item.quantity === wanted.quantity &&
+        (item.note ?? null) === wanted.note &&
+        optionIds.size === wanted.optionIds.length &&
+        wanted.optionIds.every((optionId) => optionIds.has(optionId))
+      );
+    })
+  );
 }

@@ -30,6 +30,7 @@ import {
   assertLive,
   assertPatchFits,
   assertTableUsable,
+  isSameRound,
   itemsToServe,
   tableOccupied,
   waiterOf,
@@ -236,7 +237,7 @@ export async function sendRound(
       const order = await lockReachableOrder(tx, actor, orderId);
       const earlier = await tx.findOne(OrderRound, { id: input.id });
       if (earlier) {
-        return unchanged(await repeatedRound(tx, order, earlier));
+        return unchanged(await repeatedRound(tx, order, earlier, input));
       }
       assertLive(order);
       const taken = await findExistingItemIds(
@@ -325,7 +326,7 @@ export async function sendRound(
       const order = await fresh.findOne(Order, { id: orderId });
       const earlier = await fresh.findOne(OrderRound, { id: input.id });
       if (order && earlier) {
-        return unchanged(await repeatedRound(fresh, order, earlier));
+        return unchanged(await repeatedRound(fresh, order, earlier, input));
       }
     }
     if (index === ITEM_ID_INDEX) {
@@ -337,12 +338,22 @@ export async function sendRound(
 
 /**
  * The answer to a round whose id exists: the order as it is now when the round is this order's
- * (or went with it into the order it was merged into), else 409 CONFLICT.
+ * (or went with it into the order it was merged into) and has the same items, else 409 CONFLICT.
  */
-async function repeatedRound(em: EntityManager, order: Order, earlier: OrderRound): Promise<OrderView> {
+async function repeatedRound(
+  em: EntityManager,
+  order: Order,
+  earlier: OrderRound,
+  input: RoundInput,
+): Promise<OrderView> {
   const ours = earlier.orderId === order.id || earlier.orderId === order.mergedIntoId;
   if (!ours) {
     throw new AppError('CONFLICT', 409, 'This round id belongs to another order', {
+      details: { roundId: earlier.id },
+    });
+  }
+  if (!isSameRound(input, await em.find(OrderItem, { roundId: earlier.id }))) {
+    throw new AppError('CONFLICT', 409, 'This round id was sent before with other items', {
       details: { roundId: earlier.id },
     });
   }
