@@ -29,6 +29,10 @@ const PRUNE_EVERY = 500;
  *
  * The counter row is updated first and stays locked until commit, so sequences are handed out
  * in commit order without gaps: a client that applied N can never later miss a smaller one.
+ * Counter and rows are written by one statement: this runs on every change of the floor, the
+ * kitchen's taps and the waiters' rounds included. Each event is then checked against the shared
+ * schema, still inside the transaction, so an event no client could read fails its change
+ * instead of being logged (a fraction of a millisecond for an order of a hundred dishes).
  */
 export async function appendBranchEvents(
   tx: EntityManager,
@@ -42,53 +46,58 @@ export async function appendBranchEvents(
   if (!tx.isInTransaction()) {
     throw new Error('appendBranchEvents outside a transaction could log a change that never happened');
   }
-  const kitchenCount = events.filter((event) => isKitchenEvent(event.type)).length;
-  const [counter] = await selectRows<{ floor_seq: string; kitchen_seq: string }>(
+  let kitchenCount = 0;
+  const rows = events.map((event, index) => ({
+    floor_offset: index + 1,
+    kitchen_offset: isKitchenEvent(event.type) ? (kitchenCount += 1) : null,
+    type: event.type,
+    payload: event.payload,
+  }));
+  // The sequences before this change's events (PostgreSQL's bigints arrive as strings).
+  const [before] = await selectRows<{ floor_before: string; kitchen_before: string }>(
     tx,
-    `insert into branch_counters (branch_id, floor_seq, kitchen_seq) values (?, ?, ?)
-       on conflict (branch_id) do update
-         set floor_seq = branch_counters.floor_seq + excluded.floor_seq,
-             kitchen_seq = branch_counters.kitchen_seq + excluded.kitchen_seq
-     returning floor_seq, kitchen_seq`,
-    [branchId, events.length, kitchenCount],
-  );
-  let seq = Number(counter!.floor_seq) - events.length;
-  let kitchenSeq = Number(counter!.kitchen_seq) - kitchenCount;
-  const logged = events.map((event) => {
-    seq += 1;
-    const ownKitchenSeq = isKitchenEvent(event.type) ? (kitchenSeq += 1) : null;
-    return BranchEvent.parse({
-      branchId,
-      seq,
-      kitchenSeq: ownKitchenSeq,
-      at: at.toISOString(),
-      type: event.type,
-      payload: event.payload,
-    });
-  });
-  await selectRows(
-    tx,
-    `insert into branch_events (branch_id, seq, kitchen_seq, type, payload, occurred_at)
-     select ?, r.seq, r.kitchen_seq, r.type, r.payload, ?::timestamptz
-       from jsonb_to_recordset(?::jsonb) as r(seq bigint, kitchen_seq bigint, type text, payload jsonb)`,
+    `with counter as (
+       insert into branch_counters (branch_id, floor_seq, kitchen_seq) values (?, ?, ?)
+         on conflict (branch_id) do update
+           set floor_seq = branch_counters.floor_seq + excluded.floor_seq,
+               kitchen_seq = branch_counters.kitchen_seq + excluded.kitchen_seq
+       returning floor_seq - ? as floor_before, kitchen_seq - ? as kitchen_before
+     ), logged as (
+       insert into branch_events (branch_id, seq, kitchen_seq, type, payload, occurred_at)
+       select ?, c.floor_before + r.floor_offset, c.kitchen_before + r.kitchen_offset, r.type, r.payload,
+              ?::timestamptz
+         from counter c,
+              jsonb_to_recordset(?::jsonb) as r(floor_offset int, kitchen_offset int, type text, payload jsonb)
+     )
+     select floor_before, kitchen_before from counter`,
     [
       branchId,
+      events.length,
+      kitchenCount,
+      events.length,
+      kitchenCount,
+      branchId,
       at.toISOString(),
-      JSON.stringify(
-        logged.map((event) => ({
-          seq: event.seq,
-          kitchen_seq: event.kitchenSeq,
-          type: event.type,
-          payload: event.payload,
-        })),
-      ),
+      JSON.stringify(rows),
     ],
   );
-  const firstSeq = seq - events.length + 1;
-  if (Math.floor(seq / PRUNE_EVERY) > Math.floor((firstSeq - 1) / PRUNE_EVERY) && seq > EVENTS_KEPT) {
+  const floorBefore = Number(before!.floor_before);
+  const kitchenBefore = Number(before!.kitchen_before);
+  const logged = rows.map((row) =>
+    BranchEvent.parse({
+      branchId,
+      seq: floorBefore + row.floor_offset,
+      kitchenSeq: row.kitchen_offset === null ? null : kitchenBefore + row.kitchen_offset,
+      at: at.toISOString(),
+      type: row.type,
+      payload: row.payload,
+    }),
+  );
+  const lastSeq = floorBefore + events.length;
+  if (Math.floor(lastSeq / PRUNE_EVERY) > Math.floor(floorBefore / PRUNE_EVERY) && lastSeq > EVENTS_KEPT) {
     await selectRows(tx, `delete from branch_events where branch_id = ? and seq <= ?`, [
       branchId,
-      seq - EVENTS_KEPT,
+      lastSeq - EVENTS_KEPT,
     ]);
   }
   return logged;
