@@ -176,7 +176,8 @@ export async function openOrder(context: OrderContext, input: OrderOpenInput): P
         });
         await tx.flush();
       }
-      const view = presentOrder(await loadOrderRecord(tx, order));
+      const tables = table ? [{ tableId: table.id, name: table.name, position: 0 }] : [];
+      const view = presentOrder({ order, tables, rounds: [], items: [] });
       return changed(view, await appendBranchEvents(tx, branch.id, orderOpened(view), now));
     });
   } catch (error) {
@@ -240,24 +241,20 @@ export async function sendRound(
         return unchanged(await repeatedRound(tx, order, earlier, input));
       }
       assertLive(order);
-      const taken = await findExistingItemIds(
-        tx,
-        input.items.map((item) => item.id),
-      );
-      if (taken.size > 0) {
-        throw itemIdsTaken([...taken]);
-      }
       const menu = await loadRoundMenu(
         tx,
         order.branchId,
         input.items.map((item) => item.productId),
       );
       const priced = priceRound(input.items, menu);
+      // Read before the writes: nothing else changes the order's rounds, items or tables while
+      // it is locked, so its view after the round is this plus what the round adds.
+      const before = await loadOrderRecord(tx, order);
 
       const round = tx.create(OrderRound, {
         id: input.id,
         orderId: order.id,
-        number: (await lastRoundNumber(tx, order.id)) + 1,
+        number: Math.max(0, ...before.rounds.map((sent) => sent.number)) + 1,
         sentAt: now,
         sentById: actor.id,
         sentByName: actor.name,
@@ -284,7 +281,7 @@ export async function sendRound(
         }
       }
       await tx.flush();
-      priced.forEach((item, position) => {
+      const items = priced.map((item, position) =>
         tx.create(OrderItem, {
           id: item.input.id,
           orderId: order.id,
@@ -305,15 +302,15 @@ export async function sendRound(
           voidedAt: null,
           voidReason: null,
           voidedByName: null,
-        });
-      });
+        }),
+      );
       if (order.status === 'bill_requested') {
         order.status = 'open';
         order.billRequestedAt = null;
       }
       await tx.flush();
 
-      const record = await loadOrderRecord(tx, order);
+      const record = { ...before, rounds: [...before.rounds, round], items: [...before.items, ...items] };
       const view = presentOrder(record);
       const events = roundSent(view, presentOrderTickets(record, [...tickets.values()]));
       return changed(view, await appendBranchEvents(tx, order.branchId, events, now));
@@ -330,7 +327,10 @@ export async function sendRound(
       }
     }
     if (index === ITEM_ID_INDEX) {
-      throw itemIdsTaken(input.items.map((item) => item.id));
+      // The items' primary key is the check that their ids are new; this names the taken ones.
+      const itemIds = input.items.map((item) => item.id);
+      const taken = await findExistingItemIds(em.fork(), itemIds);
+      throw itemIdsTaken(taken.size > 0 ? [...taken] : itemIds);
     }
     throw error;
   }
