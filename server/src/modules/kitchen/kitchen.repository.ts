@@ -1,6 +1,5 @@
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import type { TicketView } from '@smartket/shared';
-import { OrderItem } from '../orders/order-item.entity.ts';
 import { Order } from '../orders/order.entity.ts';
 import { presentOrderTickets } from '../orders/orders.presenter.ts';
 import { loadOrderRecords } from '../orders/orders.repository.ts';
@@ -43,14 +42,6 @@ export async function findKitchenTickets(
  */
 export function lockTicket(tx: EntityManager, ticketId: string): Promise<KitchenTicket | null> {
   return tx.findOne(KitchenTicket, { id: ticketId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-}
-
-/**
- * A ticket's items, voided ones included, in the order the waiter entered them — read afresh
- * from the database, not from what the request loaded before it took its locks.
- */
-export function findTicketItems(em: EntityManager, ticketId: string): Promise<OrderItem[]> {
-  return em.find(OrderItem, { ticketId }, { orderBy: { position: 'asc', id: 'asc' }, refresh: true });
 }
 
 /**

@@ -19,7 +19,7 @@ import { loadOrderRecord, lockOrder } from '../orders/orders.repository.ts';
 import { KitchenTicket } from './kitchen-ticket.entity.ts';
 import { presentKitchenTiming } from './kitchen.presenter.ts';
 import { advanceItem, canRecall, recallTicket, settleTicket } from './kitchen.policy.ts';
-import { findKitchenTickets, findTicketItems, loadTicketViews, lockTicket } from './kitchen.repository.ts';
+import { findKitchenTickets, loadTicketViews, lockTicket } from './kitchen.repository.ts';
 
 /** A ticket after a kitchen tap, and the events to broadcast once the change committed. */
 export interface TicketChange {
@@ -134,9 +134,13 @@ async function changeTicket(
         return 'moved';
       }
       const { order, ticket } = locked;
-      const changed = change(ticket, await findTicketItems(tx, ticketId));
+      // The order's record holds the ticket's items: read once, fresh, now that both are locked.
+      const record = await loadOrderRecord(tx, order, { refresh: true });
+      const changed = change(
+        ticket,
+        record.items.filter((item) => item.ticketId === ticket.id),
+      );
       await tx.flush();
-      const record = await loadOrderRecord(tx, order);
       const [view] = presentOrderTickets(record, [ticket]);
       if (!changed) {
         return { ticket: view!, events: [] };

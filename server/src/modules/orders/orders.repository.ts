@@ -36,25 +36,35 @@ export function findLiveOrders(em: EntityManager, branchId: string): Promise<Ord
   );
 }
 
+/** How a record is read: `refresh` overwrites what `em` already holds with the database's rows. */
+export interface RecordReading {
+  refresh?: boolean;
+}
+
 /**
  * The records of `orders`, in the same order, with their held tables, rounds and items read in
  * bulk: three queries however many orders — the floor snapshot of a full Friday night included.
  */
-export async function loadOrderRecords(em: EntityManager, orders: readonly Order[]): Promise<OrderRecord[]> {
+export async function loadOrderRecords(
+  em: EntityManager,
+  orders: readonly Order[],
+  reading: RecordReading = {},
+): Promise<OrderRecord[]> {
   if (orders.length === 0) {
     return [];
   }
   const orderIds = orders.map((order) => order.id);
+  const refresh = reading.refresh ?? false;
   const tables = await findHeldTables(em, orders);
   const rounds = await em.find(
     OrderRound,
     { orderId: { $in: orderIds } },
-    { orderBy: { orderId: 'asc', number: 'asc' } },
+    { orderBy: { orderId: 'asc', number: 'asc' }, refresh },
   );
   const items = await em.find(
     OrderItem,
     { orderId: { $in: orderIds } },
-    { orderBy: { orderId: 'asc', position: 'asc', id: 'asc' } },
+    { orderBy: { orderId: 'asc', position: 'asc', id: 'asc' }, refresh },
   );
   const roundsByOrder = Map.groupBy(rounds, (round) => round.orderId);
   const itemsByOrder = Map.groupBy(items, (item) => item.orderId);
@@ -67,8 +77,12 @@ export async function loadOrderRecords(em: EntityManager, orders: readonly Order
 }
 
 /** One order's record, read in `em` (inside a transaction: after its changes were flushed). */
-export async function loadOrderRecord(em: EntityManager, order: Order): Promise<OrderRecord> {
-  const [record] = await loadOrderRecords(em, [order]);
+export async function loadOrderRecord(
+  em: EntityManager,
+  order: Order,
+  reading: RecordReading = {},
+): Promise<OrderRecord> {
+  const [record] = await loadOrderRecords(em, [order], reading);
   return record!;
 }
 
