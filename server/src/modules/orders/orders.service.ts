@@ -387,11 +387,10 @@ export async function voidItem(
   itemId: string,
   input: ItemVoidInput,
 ): Promise<OrderChange> {
-  const { em, actor, now } = context;
-  return em.transactional(async (tx) => {
-    const order = await lockReachableOrder(tx, actor, orderId);
-    assertLive(order);
-    const item = await tx.findOne(OrderItem, { id: itemId, orderId: order.id });
+  const { actor, now } = context;
+  return changeLiveOrder(context, orderId, async (tx, order) => {
+    const record = await loadOrderRecord(tx, order);
+    const item = record.items.find((candidate) => candidate.id === itemId);
     if (!item) {
       throw notFound('Item');
     }
@@ -406,9 +405,11 @@ export async function voidItem(
     item.voidReason = input.reason;
     item.voidedByName = actor.name;
     const ticket = await tx.findOneOrFail(KitchenTicket, { id: item.ticketId });
-    settleTicket(ticket, await tx.find(OrderItem, { ticketId: ticket.id }), now);
-    await tx.flush();
-    const record = await loadOrderRecord(tx, order);
+    settleTicket(
+      ticket,
+      record.items.filter((candidate) => candidate.ticketId === ticket.id),
+      now,
+    );
     recordAudit(
       tx,
       actor,
@@ -444,10 +445,8 @@ export async function serveItems(
   orderId: string,
   input: ItemsServedInput,
 ): Promise<OrderChange> {
-  const { em, actor, now } = context;
-  return em.transactional(async (tx) => {
-    const order = await lockReachableOrder(tx, actor, orderId);
-    assertLive(order);
+  const { now } = context;
+  return changeLiveOrder(context, orderId, async (tx, order) => {
     const record = await loadOrderRecord(tx, order);
     const serving = itemsToServe(record.items, input.itemIds);
     if (serving.length === 0) {
@@ -478,10 +477,8 @@ export async function patchOrder(
   orderId: string,
   patch: OrderPatch,
 ): Promise<OrderChange> {
-  const { em, actor, now } = context;
-  return em.transactional(async (tx) => {
-    const order = await lockReachableOrder(tx, actor, orderId);
-    assertLive(order);
+  const { now } = context;
+  return changeLiveOrder(context, orderId, async (tx, order) => {
     assertPatchFits(order, patch);
     const before = editableFields(order);
     const after = {
@@ -518,10 +515,8 @@ function editableFields(order: Order) {
 
 /** "Pedir cuenta": the table waits for its bill. Asking again changes nothing. */
 export async function requestBill(context: OrderContext, orderId: string): Promise<OrderChange> {
-  const { em, actor, now } = context;
-  return em.transactional(async (tx) => {
-    const order = await lockReachableOrder(tx, actor, orderId);
-    assertLive(order);
+  const { now } = context;
+  return changeLiveOrder(context, orderId, async (tx, order) => {
     if (order.status === 'bill_requested') {
       return unchanged(presentOrder(await loadOrderRecord(tx, order)));
     }
@@ -568,11 +563,9 @@ export async function moveOrder(
   orderId: string,
   tableId: string,
 ): Promise<OrderChange> {
-  const { em, actor, now } = context;
+  const { em, now } = context;
   return answerTableRace(em, tableId, () =>
-    em.transactional(async (tx) => {
-      const order = await lockReachableOrder(tx, actor, orderId);
-      assertLive(order);
+    changeLiveOrder(context, orderId, async (tx, order) => {
       assertDineIn(order);
       const table = await findUsableTable(tx, order.branchId, tableId);
       const record = await loadOrderRecord(tx, order);
@@ -793,6 +786,22 @@ async function lockReachableOrder(tx: EntityManager, actor: Actor, orderId: stri
   }
   assertReachesBranch(actor, order.branchId, 'Order');
   return order;
+}
+
+/**
+ * Runs `change` in one transaction on the order, locked until commit and still on the floor
+ * (409 ORDER_CLOSED otherwise): how every change a waiter makes to a live order starts.
+ */
+function changeLiveOrder(
+  context: OrderContext,
+  orderId: string,
+  change: (tx: EntityManager, order: Order) => Promise<OrderChange>,
+): Promise<OrderChange> {
+  return context.em.transactional(async (tx) => {
+    const order = await lockReachableOrder(tx, context.actor, orderId);
+    assertLive(order);
+    return change(tx, order);
+  });
 }
 
 function changed(order: OrderView, events: BranchEvent[]): OrderChange {
