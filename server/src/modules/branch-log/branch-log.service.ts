@@ -25,7 +25,7 @@ const PRUNE_EVERY = 500;
 
 /**
  * Appends `events` to the branch's log inside the caller's transaction and answers them with
- * their sequences, to be broadcast once that transaction commits (`branchEventBroadcasts`).
+ * their sequences, to be broadcast once that transaction commits (`publishBranchEvents`).
  *
  * The counter row is updated first and stays locked until commit, so sequences are handed out
  * in commit order without gaps: a client that applied N can never later miss a smaller one.

@@ -6,7 +6,7 @@ import { EmptyBody, inputOf, validate } from '../../http/middleware/validate.ts'
 import { pathId } from '../../http/params.ts';
 import type { TenantModuleDeps } from '../../http/tenant-router.ts';
 import { assertReachesBranch } from '../auth/actor.ts';
-import { branchEventBroadcasts } from '../branch-log/branch-log.events.ts';
+import { publishBranchEvents } from '../branch-log/branch-log.events.ts';
 import { loadBoard } from './board.service.ts';
 import {
   advanceTicket,
@@ -25,9 +25,7 @@ export function kitchenRoutes(deps: TenantModuleDeps): Router {
 
   /** Sends the change's events to the branch's rooms — its transaction has committed. */
   const answer = (res: Response, change: TicketChange): void => {
-    for (const broadcast of branchEventBroadcasts(tenantScope(res).tenant.id, change.events)) {
-      deps.broadcaster.publish(broadcast);
-    }
+    publishBranchEvents(deps.broadcaster, tenantScope(res).tenant.id, change.events);
     res.json(change.ticket);
   };
 

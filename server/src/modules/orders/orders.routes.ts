@@ -13,7 +13,7 @@ import { tenantScope } from '../../http/middleware/tenant-context.ts';
 import { EmptyBody, inputOf, validate } from '../../http/middleware/validate.ts';
 import { pathId } from '../../http/params.ts';
 import type { TenantModuleDeps } from '../../http/tenant-router.ts';
-import { branchEventBroadcasts } from '../branch-log/branch-log.events.ts';
+import { publishBranchEvents } from '../branch-log/branch-log.events.ts';
 import {
   cancelOrder,
   joinTable,
@@ -44,9 +44,7 @@ export function ordersRoutes(deps: TenantModuleDeps): Router {
 
   /** Broadcasts the committed change's events and answers the order (201 when something new was made). */
   const answer = (res: Response, change: OrderChange, createdStatus = 200): void => {
-    for (const broadcast of branchEventBroadcasts(tenantScope(res).tenant.id, change.events)) {
-      deps.broadcaster.publish(broadcast);
-    }
+    publishBranchEvents(deps.broadcaster, tenantScope(res).tenant.id, change.events);
     res.status(change.created ? createdStatus : 200).json(change.order);
   };
 
