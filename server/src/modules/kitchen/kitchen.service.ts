@@ -7,13 +7,14 @@ import type {
   TicketAdvanceInput,
   TicketView,
 } from '@smartket/shared';
-import { AppError, fieldError, notFound } from '../../lib/errors.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
 import { assertReachesBranch, type Actor } from '../auth/actor.ts';
 import { appendBranchEvents, readBranchSnapshot } from '../branch-log/branch-log.service.ts';
 import { findBranch } from '../branches/branches.service.ts';
 import type { OrderItem } from '../orders/order-item.entity.ts';
 import type { Order } from '../orders/order.entity.ts';
 import { orderUpdated } from '../orders/orders.events.ts';
+import { namedItems } from '../orders/orders.policy.ts';
 import { presentOrder, presentOrderTickets } from '../orders/orders.presenter.ts';
 import { loadOrderRecord, lockOrder } from '../orders/orders.repository.ts';
 import { KitchenTicket } from './kitchen-ticket.entity.ts';
@@ -63,7 +64,7 @@ export function advanceTicket(
   now: Date,
 ): Promise<TicketChange> {
   return changeTicket(em, actor, ticketId, now, (ticket, items) => {
-    const chosen = input.itemIds ? itemsNamed(items, input.itemIds) : items;
+    const chosen = input.itemIds ? namedItems(items, input.itemIds, 'No such item on this ticket') : items;
     const advanced = chosen.filter((item) => advanceItem(item, input.to, now));
     const settled = settleTicket(ticket, items, now);
     return advanced.length > 0 || settled;
@@ -183,16 +184,4 @@ async function lockTicketWithOrder(
     throw notFound('Ticket');
   }
   return ticket.orderId === order.id ? { order, ticket } : 'moved';
-}
-
-/** The ticket's items with the ids a cook tapped: each must be on this ticket (422 naming it). */
-function itemsNamed(items: readonly OrderItem[], itemIds: readonly string[]): OrderItem[] {
-  const byId = new Map(items.map((item) => [item.id, item]));
-  return itemIds.map((itemId, index) => {
-    const item = byId.get(itemId);
-    if (!item) {
-      throw fieldError(`itemIds.${index}`, 'unknown_reference', 'No such item on this ticket');
-    }
-    return item;
-  });
 }

@@ -99,18 +99,30 @@ export function assertCancellable(order: Order, items: readonly OrderItem[]): vo
 }
 
 /**
+ * The items `itemIds` names, in its order, among `items` (an order's, a ticket's): an id that is
+ * not one of them is a 422 naming `itemIds.N` with `missing` — never an item of another order.
+ */
+export function namedItems<Item extends { id: string }>(
+  items: readonly Item[],
+  itemIds: readonly string[],
+  missing: string,
+): Item[] {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  return itemIds.map((itemId, index) => {
+    const item = byId.get(itemId);
+    if (!item) {
+      throw fieldError(`itemIds.${index}`, 'unknown_reference', missing);
+    }
+    return item;
+  });
+}
+
+/**
  * The items named to be served: each must be an item of the order (422 naming `itemIds.N`), and
  * ready or already served (409 ITEM_NOT_READY naming the others). Answers those to serve now.
  */
 export function itemsToServe(items: readonly OrderItem[], itemIds: readonly string[]): OrderItem[] {
-  const byId = new Map(items.map((item) => [item.id, item]));
-  const named = itemIds.map((itemId, index) => {
-    const item = byId.get(itemId);
-    if (!item) {
-      throw fieldError(`itemIds.${index}`, 'unknown_reference', 'No such item in this order');
-    }
-    return item;
-  });
+  const named = namedItems(items, itemIds, 'No such item in this order');
   const notReady = named.filter((item) => item.status !== 'ready' && item.status !== 'served');
   if (notReady.length > 0) {
     throw new AppError('ITEM_NOT_READY', 409, 'Only ready items can be served', {
