@@ -97,18 +97,6 @@ export async function loadFloorSnapshot(
   return { branchId, seq, orders: data };
 }
 
-/**
- * One order's view, read through `em` — inside a transaction, after its changes were flushed
- * (the kitchen logs an order's new view with each tap). 404 when there is no such order.
- */
-export async function loadOrderView(em: EntityManager, orderId: string): Promise<OrderView> {
-  const order = await em.findOne(Order, { id: orderId });
-  if (!order) {
-    throw notFound('Order');
-  }
-  return presentOrder(await loadOrderRecord(em, order));
-}
-
 // ---------------------------------------------------------------------------------------------
 // Opening
 
