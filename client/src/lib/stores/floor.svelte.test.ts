@@ -159,6 +159,29 @@ function look(tableId: string) {
 }
 
 describe('openFloor', () => {
+  it('queues a round taken from a screen’s reactive draft (IndexedDB cannot store proxies)', async () => {
+    const orderId = await floor.openOrder({ type: 'dine_in', tableId: uuid(), guests: 2 });
+    // In the browser a draft held in `$state` is made of proxies, which structured clone refuses
+    // (DataCloneError); plain proxies stand in for them here, where runes compile for the server.
+    const reactive = <T extends object>(value: T): T => new Proxy(value, {});
+    const draft = reactive([
+      reactive({
+        productId: uuid(),
+        quantity: 2,
+        optionIds: reactive([uuid()]),
+        note: 'sin ensalada',
+        name: '1/4 de pollo',
+        unitPriceCents: 2200,
+        options: reactive([
+          reactive({ optionId: uuid(), groupName: 'Presa', name: 'Pecho', priceDeltaCents: 0 }),
+        ]),
+      }),
+    ]);
+    await floor.sendRound(orderId, draft);
+    await vi.waitFor(() => expect(floor.pendingCount).toBe(2));
+    expect(floor.orders[0]?.pendingItems[0]?.options[0]?.name).toBe('Pecho');
+  });
+
   it('shows a table opened offline as occupied, then the server’s order in its place without a blink or a double', async () => {
     const table = uuid();
     const seen: ReturnType<typeof look>[] = [];

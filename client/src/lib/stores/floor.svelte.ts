@@ -249,7 +249,8 @@ class FloorStore implements Floor {
 
   async sendRound(orderId: string, items: DraftItem[]): Promise<void> {
     const roundId = this.#deps.newId();
-    const withIds = items.map((item) => ({ ...item, id: this.#deps.newId() }));
+    // A screen's draft is reactive state: its proxies cannot be stored in IndexedDB (DataCloneError).
+    const withIds = $state.snapshot(items).map((item) => ({ ...item, id: this.#deps.newId() }));
     const body = RoundInput.parse({
       id: roundId,
       items: withIds.map((item) => ({
