@@ -139,6 +139,38 @@ describe('several instances on one admin database', () => {
   });
 });
 
+describe('an instance that stops while broadcasts are still queued', () => {
+  it('closes without releasing a connection twice or crashing the process', async () => {
+    const server = await startTestServer();
+    await eventually(async () => (await listeningConnections(server)) === 1);
+    const crashes: unknown[] = [];
+    const warnings: string[] = [];
+    const onCrash = (error: unknown) => crashes.push(error);
+    const onWarning = (warning: Error) => warnings.push(warning.message);
+    process.on('uncaughtException', onCrash);
+    process.on('warning', onWarning);
+    try {
+      // Over NOTIFY's limit, each waits for the adapter's one free connection, twice (row, then
+      // NOTIFY): most are still waiting when Socket.IO hands back the LISTEN connection.
+      for (let index = 0; index < 40; index += 1) {
+        server.services.broadcaster.publish({
+          rooms: [rooms.tenant(crypto.randomUUID())],
+          event: 'devices.revoked',
+          payload: { deviceId: `probe-${index}-${'x'.repeat(10_000)}` },
+        });
+      }
+      await server.close();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    } finally {
+      process.off('uncaughtException', onCrash);
+      process.off('warning', onWarning);
+    }
+    expect(crashes).toEqual([]);
+    expect(warnings.filter((message) => message.includes('already executing a query'))).toEqual([]);
+    expect(await realtimeConnections(server)).toBe(0);
+  });
+});
+
 describe('an instance that cannot start', () => {
   it('stops at once, leaving no realtime connection behind', async () => {
     const previous = await startTestServer();

@@ -54,7 +54,13 @@ export function createRealtimeCluster(adminUrl: string, logger: Logger): Realtim
       setImmediate(() => void giveBack(client));
     }
   });
-  pool.on('release', (_error, client) => checkedOut.delete(client));
+  pool.on('release', (_error, client) => {
+    checkedOut.delete(client);
+    // The adapter gives its LISTEN connection back when Socket.IO closes, and a broadcast still
+    // waiting for a connection may take it next: from now on it must not look like the LISTEN
+    // one, or `end` and `giveBack` below would release it a second time under that query.
+    client.removeAllListeners('notification');
+  });
   pool.on('connect', (client) => {
     // The pool watches only its idle connections; the LISTEN one is always checked out, and an
     // error on it with nobody listening would end the process.
