@@ -355,6 +355,41 @@ describe('the kitchen display', () => {
     expect(itemStatuses(rebumped)).toEqual(['ready', 'served', 'ready']);
   });
 
+  it('recalls only a ticket with a dish still to bring back, never an empty one to the screen', async () => {
+    const floor = await buildFloor(server);
+    const { owner, branchId } = floor;
+    const screen = await kitchenScreen(server, floor);
+    const order = await openTable(owner.client, floor, 1);
+    const recall = (ticketId: string) => screen.post<TicketView>(`/api/tenant/tickets/${ticketId}/recall`);
+
+    // Its only dish voided, the ticket bumped itself with nothing cooked.
+    const voided = await sendToKitchen(owner.client, order.id, [chickenItem(floor)]);
+    expectStatus(
+      await owner.client.post(`/api/tenant/orders/${order.id}/items/${voided.itemIds[0]}/void`, {
+        reason: 'Se pidió por error',
+      }),
+      200,
+    );
+    // Every dish already at the table.
+    const served = await sendToKitchen(owner.client, order.id, [chickenItem(floor)]);
+    await advance(screen, served.ticketId, { to: 'ready' });
+    expectStatus(
+      await owner.client.post(`/api/tenant/orders/${order.id}/served`, { itemIds: served.itemIds }),
+      200,
+    );
+
+    const seq = (await eventsOf(screen, branchId, 'kitchen')).latestSeq;
+    for (const ticketId of [voided.ticketId, served.ticketId]) {
+      const refused = await recall(ticketId);
+      expect(refused.status).toBe(409);
+      expect(ErrorBody.parse(refused.body).error).toMatchObject({ code: 'CONFLICT', details: { ticketId } });
+    }
+    const snapshot = await kitchenOf(screen, branchId);
+    expect(snapshot.tickets).toEqual([]);
+    expect(snapshot.recentlyBumped.map((ticket) => ticket.status)).toEqual(['ready', 'ready']);
+    expect((await eventsOf(screen, branchId, 'kitchen')).latestSeq).toBe(seq);
+  });
+
   it('ignores voided dishes: the ticket is ready when every dish still standing is', async () => {
     const floor = await buildFloor(server);
     const { owner } = floor;

@@ -2,6 +2,7 @@ import type { ItemStatus, TicketStatus } from '@smartket/shared';
 import { describe, expect, it } from 'vitest';
 import {
   advanceItem,
+  canRecall,
   recallTicket,
   settleTicket,
   ticketStatusOf,
@@ -94,5 +95,12 @@ describe('kitchen policy', () => {
     expect(dishes.map((dish) => dish.status)).toEqual(['preparing', 'served', 'voided']);
     expect(dishes[0]).toMatchObject({ startedAt: EARLIER, readyAt: null });
     expect(ticketStatusOf(dishes)).toBe('preparing');
+  });
+
+  it('recalls only a bumped ticket with a dish ready and not yet served', () => {
+    expect(canRecall(ticket('ready'), items('ready', 'served'))).toBe(true);
+    expect(canRecall(ticket('ready'), items('served', 'voided'))).toBe(false);
+    expect(canRecall(ticket('ready'), items('voided'))).toBe(false);
+    expect(canRecall(ticket('preparing'), items('ready', 'preparing'))).toBe(false);
   });
 });

@@ -80,9 +80,13 @@ export function settleTicket(
   return true;
 }
 
-/** Whether the ticket can be recalled: only a bumped one comes back to the screen. */
-export function canRecall(ticket: KitchenTicketState): boolean {
-  return ticket.status === 'ready';
+/**
+ * Whether the ticket can be recalled: a bumped one with a dish ready and not yet served, which
+ * goes back to preparing. One whose dishes were all served or voided has nothing to bring back,
+ * and would sit on the screen empty.
+ */
+export function canRecall(ticket: KitchenTicketState, items: readonly KitchenItemState[]): boolean {
+  return ticket.status === 'ready' && items.some((item) => item.status === 'ready');
 }
 
 /**

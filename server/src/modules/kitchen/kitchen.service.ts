@@ -74,7 +74,8 @@ export function advanceTicket(
 /**
  * Brings a bumped ticket back to the screen (a cook bumped it too early): preparing again, its
  * ready dishes too. Recalling a ticket that is already back on the screen after a recall
- * answers it as it is (a double tap); one that was never bumped cannot be recalled.
+ * answers it as it is (a double tap); one that was never bumped, or whose dishes were all
+ * served or voided, cannot be recalled (409 CONFLICT).
  */
 export function recallBumpedTicket(
   em: EntityManager,
@@ -83,16 +84,18 @@ export function recallBumpedTicket(
   now: Date,
 ): Promise<TicketChange> {
   return changeTicket(em, actor, ticketId, now, (ticket, items) => {
-    if (canRecall(ticket)) {
+    if (canRecall(ticket, items)) {
       recallTicket(ticket, items, now);
       return true;
     }
-    if (ticket.recalledAt) {
+    if (ticket.status !== 'ready' && ticket.recalledAt) {
       return false;
     }
-    throw new AppError('CONFLICT', 409, 'Only a bumped ticket can be recalled', {
-      details: { ticketId: ticket.id, status: ticket.status },
-    });
+    const message =
+      ticket.status === 'ready'
+        ? 'Every dish of this ticket was served or voided'
+        : 'Only a bumped ticket can be recalled';
+    throw new AppError('CONFLICT', 409, message, { details: { ticketId: ticket.id, status: ticket.status } });
   });
 }
 
