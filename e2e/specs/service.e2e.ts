@@ -13,6 +13,14 @@ import {
   WAITER,
 } from '../fixtures/service.ts';
 
+/** An owner's service screens show one branch at a time; the "Local" select changes it. */
+async function pickBranch(page: Page, name: string): Promise<void> {
+  const select = page.getByLabel('Local', { exact: true });
+  await expect(select.getByRole('option')).toHaveText(['Local Miraflores', name]);
+  await expect(select).toHaveValue(/.+/);
+  await select.selectOption({ label: name });
+}
+
 /** Marks the page's window: the mark is gone if the page ever reloads. */
 async function markNoReload(page: Page): Promise<void> {
   await page.evaluate(() => Object.assign(window, { smartketNoReload: true }));
@@ -29,7 +37,7 @@ test('a table through one service: the waiter sends it from the phone, the kitch
   test.slow();
   const screens = await openServiceScreens(browser, testInfo);
   const { owner, waiter, kitchen } = screens;
-  const seed = await seedService(owner, 'Pollería La Brasa Viva');
+  const seed = await seedService(owner, 'Pollería La Brasa Viva', { otherBranch: 'Local Miraflores' });
 
   await Promise.all([
     pairWaiterPhone(waiter, seed.phoneCode),
@@ -37,8 +45,10 @@ test('a table through one service: the waiter sends it from the phone, the kitch
     owner.goto('/app/tablero'),
   ]);
 
-  // The owner's board, on the tablet: the one branch is chosen, nothing open yet.
+  // The owner's board, on the tablet: two branches, Miraflores first by name; the owner picks the
+  // one where the service is. Nothing open there yet.
   await expect(owner.getByRole('heading', { name: 'En vivo', level: 1 })).toBeVisible();
+  await pickBranch(owner, seed.branch.name);
   const figures = owner.getByRole('region', { name: 'Cifras de hoy' });
   const inKitchen = owner.getByRole('region', { name: /^En cocina/ });
   const openOrders = owner.getByRole('region', { name: /^Mesas y pedidos abiertos/ });
@@ -136,6 +146,7 @@ test('a table through one service: the waiter sends it from the phone, the kitch
   await expect(mesa4).toHaveAccessibleDescription(/Ocupada.*3 personas.*Tú/);
   const ownerMap = await owner.context().newPage();
   await ownerMap.goto('/app/mesas');
+  await pickBranch(ownerMap, seed.branch.name);
   await expect(tableTile(ownerMap, 'Mesa 4')).toHaveAccessibleDescription(
     new RegExp(`Ocupada.*${WAITER.name}`),
   );
