@@ -45,7 +45,17 @@ function read(key: string): DraftLine[] {
     }
     return parsed.data.lines;
   } catch {
+    // Not JSON (or storage blocked): nothing usable is kept under this key.
+    forget(key);
     return [];
+  }
+}
+
+function forget(key: string): void {
+  try {
+    localStorage.removeItem(key);
+  } catch {
+    // Storage blocked: there is nothing to forget either.
   }
 }
 

@@ -11,8 +11,9 @@ export interface AskedGroup {
 }
 
 /**
- * The groups the waiter must answer for `product`, in the product's order: active groups with at
- * least one active option. A product without any is added with one tap.
+ * The groups the waiter must answer for `product`, in the product's order: its active groups
+ * with their active options (an optional group with none left is skipped). A product without
+ * any is added with one tap.
  */
 export function askedGroups(product: ProductView, menu: Pick<MenuView, 'optionGroups'>): AskedGroup[] {
   return product.optionGroupIds.flatMap((groupId) => {
@@ -69,12 +70,18 @@ export function chosenOptions(
   );
 }
 
-/** The price of one unit: the product's plus every chosen option's delta (which may be negative). */
+/**
+ * The price of one unit: the product's plus every chosen option's delta. A delta may take money
+ * off, never below zero (the server prices it the same way).
+ */
 export function unitPrice(
   product: Pick<ProductView, 'priceCents'>,
   options: readonly ChosenOptionView[],
 ): number {
-  return options.reduce((sum, option) => sum + option.priceDeltaCents, product.priceCents);
+  return Math.max(
+    0,
+    options.reduce((sum, option) => sum + option.priceDeltaCents, product.priceCents),
+  );
 }
 
 /** "Pecho · 1/2 · sin ensalada": the options of a line in one short phrase. */
