@@ -113,11 +113,16 @@ test('a waiter signs in with a PIN on a paired phone and sees only their screens
   await kitchen.getByRole('button', { name: 'Vincular' }).click();
   await expect(kitchen).toHaveURL(/\/app\/cocina$/);
   await expect(kitchen.getByRole('heading', { name: 'Sin pedidos por ahora' })).toBeVisible();
-  await expect(kitchen.getByText('Conectado')).toBeVisible();
+  await expect(kitchen.getByRole('status').filter({ hasText: 'En vivo' })).toBeVisible();
   await kitchen.reload();
   await expect(kitchen).toHaveURL(/\/app\/cocina$/);
   await expect(kitchen.getByRole('heading', { name: 'Sin pedidos por ahora' })).toBeVisible();
-  await expect(kitchen.getByRole('listitem').filter({ hasText: 'Brasa' })).toBeVisible();
+  // Its branch's stations, to pick the one this screen shows.
+  await expect(
+    kitchen
+      .getByRole('group', { name: 'Estación que muestra esta pantalla' })
+      .getByRole('button', { name: 'Brasa', exact: true }),
+  ).toBeVisible();
 
   // The owner unpairs the phone: it says so without a reload.
   await revokeDeviceThroughApi(page.request, 'Celular del salón');
