@@ -112,11 +112,45 @@ export type OutboxEntry = NewOutboxEntry & {
   attempts: number;
 };
 
+/**
+ * Who last acted in this browser, as the server last confirmed it (`GET /api/auth/me` or
+ * `/api/device`), so the installed app opens into the same screens with no network. One row:
+ * `view` is a `MeView` (kind `user`) or a `DeviceSessionView` (kind `device`), checked with its
+ * schema when read back. No token, no PIN: the credentials stay in HttpOnly cookies.
+ */
+export interface StoredIdentity {
+  key: 'last';
+  kind: 'user' | 'device';
+  /** Whose identity it is (user id, or device and staff ids): the same person keeps `activeAt`. */
+  person: string;
+  view: unknown;
+  /** The device's business could not be used when last read (its trial ended). */
+  businessLocked: boolean;
+  /** When the server last answered with this identity (ISO). */
+  savedAt: string;
+  /** When someone last touched the screen as this identity (ISO): the idle lock counts from it. */
+  activeAt: string;
+  /** When this device first saw the signed-in staff member (ISO); null without one. */
+  staffSince: string | null;
+}
+
+/**
+ * A PIN sign-out that never reached the server (no network when the idle lock or "Cambiar de
+ * usuario" ended it): sent before anyone acts on this device again, even after a restart.
+ */
+export interface StoredSignOutOwed {
+  key: 'signOutOwed';
+  since: string;
+}
+
+export type StoredIdentityRow = StoredIdentity | StoredSignOutOwed;
+
 export type SmartketDb = Dexie & {
   snapshots: Table<StoredSnapshot, [string, string, BranchStream]>;
   menus: EntityTable<StoredMenu, 'tenantId'>;
   branches: Table<StoredBranch, [string, string]>;
   outbox: EntityTable<OutboxEntry, 'seq'>;
+  identity: Table<StoredIdentityRow, StoredIdentityRow['key']>;
 };
 
 export const DB_NAME = 'smartket';
@@ -132,6 +166,10 @@ export function createDb(name = DB_NAME): SmartketDb {
     menus: 'tenantId',
     branches: '[tenantId+branchId]',
     outbox: '++seq, tenantId, orderId',
+  });
+  // Who acts here, for opening offline (lib/offline/identity.ts).
+  db.version(2).stores({
+    identity: 'key',
   });
   return db;
 }
