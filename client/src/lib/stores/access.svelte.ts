@@ -43,6 +43,15 @@ class AccessStore {
     return new Set(device.view?.permissions ?? []);
   });
 
+  /**
+   * The app opened without network: who acts is this device's copy, which the server last
+   * confirmed at this time (ISO). Null once the server answered. The screens work from the
+   * device's copies meanwhile; the shell asks the server again as soon as it can be reached.
+   */
+  readonly offlineStart = $derived<string | null>(
+    this.mode === 'user' ? session.fromDevice : this.mode === 'device' ? device.fromDevice : null,
+  );
+
   readonly tenantId = $derived(
     this.mode === 'user' ? (session.me?.activeTenantId ?? null) : (device.view?.tenant.id ?? null),
   );
