@@ -1,14 +1,13 @@
 import { error, redirect } from '@sveltejs/kit';
-import type { DeviceSessionView, MeView } from '@smartket/shared';
 import { resolve } from '$app/paths';
-import { fetchMe } from '#lib/api/auth.ts';
+import { fetchCurrentTenant, fetchMe } from '#lib/api/auth.ts';
 import { ApiError } from '#lib/api/client.ts';
-import { fetchDevice } from '#lib/api/device.ts';
+import { deviceSignOut, fetchDevice } from '#lib/api/device.ts';
+import { whoActs, type WhoActs } from '#lib/offline/identity.ts';
 import { access } from '#lib/stores/access.svelte.ts';
 import { device } from '#lib/stores/device.svelte.ts';
 import { session } from '#lib/stores/session.svelte.ts';
 import type { LayoutLoad } from './$types';
-import { readBusinessLock } from './business-lock.ts';
 import { detour } from './screens.ts';
 
 /** The app is client-rendered: the server sends an empty shell and this load runs in the browser. */
@@ -23,55 +22,60 @@ function failure(cause: unknown): never {
   throw cause;
 }
 
-/** The e-mail user of this browser, or null when nobody is signed in with e-mail. */
-async function signedInUser(fetch: typeof globalThis.fetch): Promise<MeView | null> {
-  try {
-    return await fetchMe({ fetch });
-  } catch (cause) {
-    if (cause instanceof ApiError && cause.code === 'UNAUTHENTICATED') {
-      return null;
-    }
-    failure(cause);
-  }
-}
-
 /**
- * The paired device of this browser. Not paired: the sign-in page, as before devices existed.
- * Unpaired by the owner: the pairing page, which says so.
+ * Puts who acts in the stores: the server's answer (kept on the device by the stores), or the
+ * device's copy when the server could not be reached (shown as it is, kept as it was).
  */
-async function pairedDevice(fetch: typeof globalThis.fetch, next: string): Promise<DeviceSessionView> {
-  try {
-    return await fetchDevice({ fetch });
-  } catch (cause) {
-    if (cause instanceof ApiError && cause.code === 'DEVICE_REVOKED') {
-      redirect(307, resolve('emparejar?motivo=desvinculado'));
+function actAs(who: Exclude<WhoActs, { refused: string }>): void {
+  const { identity } = who;
+  if (identity.kind === 'user') {
+    device.clear();
+    if (who.from === 'device') {
+      session.restore(identity.me, who.savedAt);
+    } else {
+      session.set(identity.me);
     }
-    if (cause instanceof ApiError && cause.status === 401) {
-      redirect(307, `${resolve('ingresar')}?next=${encodeURIComponent(next)}`);
-    }
-    failure(cause);
+    return;
   }
+  session.clear();
+  if (who.from === 'device') {
+    device.restore(identity.device, { businessLocked: identity.businessLocked, savedAt: who.savedAt });
+  } else {
+    device.set(identity.device, identity.businessLocked);
+  }
+  device.signOutPending = who.signOutOwed;
 }
 
 /**
  * Who drives the app. The user session cookie wins (owners and admins, as before); without one,
  * the device cookie: a shared phone or cash desk goes to its PIN screen until someone signs in,
- * a kitchen screen is signed in on its own.
+ * a kitchen screen is signed in on its own. Not paired: the sign-in page; unpaired by the owner:
+ * the pairing page, which says so. With no network, the identity this device last had opens the
+ * same screens (lib/offline/identity.ts); the shell confirms it with the server once it answers.
  */
 export const load: LayoutLoad = async ({ fetch, url, untrack }) => {
   // Read the URL untracked: this load must not run again (two requests) on every navigation.
   const { pathname, search } = untrack(() => ({ pathname: url.pathname, search: url.search }));
-  const me = await signedInUser(fetch);
-  if (me) {
-    session.set(me);
-    device.clear();
-  } else {
+  const who = await whoActs({
+    me: () => fetchMe({ fetch }),
+    device: () => fetchDevice({ fetch }),
+    // Unknown for now (a hiccup): the screens load, and a write's 402 would say so later.
+    businessLocked: () =>
+      fetchCurrentTenant({ fetch }).then(
+        (current) => current.tenant.readOnly,
+        () => null,
+      ),
+    signOut: () => deviceSignOut({ fetch }),
+  }).catch(failure);
+  if ('refused' in who) {
     session.clear();
-    device.set(await pairedDevice(fetch, pathname + search));
-    if (device.hasActor) {
-      await readBusinessLock({ fetch });
+    device.clear();
+    if (who.refused === 'revoked') {
+      redirect(307, resolve('emparejar?motivo=desvinculado'));
     }
+    redirect(307, `${resolve('ingresar')}?next=${encodeURIComponent(pathname + search)}`);
   }
+  actAs(who);
   const target = detour(pathname, {
     mode: access.mode,
     deviceHasActor: device.hasActor,
@@ -80,5 +84,5 @@ export const load: LayoutLoad = async ({ fetch, url, untrack }) => {
   if (target) {
     redirect(307, target);
   }
-  return { me };
+  return { me: session.me };
 };
