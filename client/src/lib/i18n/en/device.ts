@@ -78,17 +78,6 @@ export const deviceEn = {
   'tables.noBranch.title': 'No active branches',
   'tables.noBranch.body': 'Create or reactivate a branch under Branches to see its tables.',
 
-  'kitchen.title': 'Kitchen — SmartKet',
-  'kitchen.heading': 'Kitchen',
-  'kitchen.stations': 'Stations of this branch',
-  'kitchen.noStations': 'No stations: everything comes to this screen',
-  'kitchen.stationsFailed': 'We couldn’t load the stations.',
-  'kitchen.connected': 'Connected',
-  'kitchen.connecting': 'Connecting…',
-  'kitchen.reconnecting': 'Offline, retrying…',
-  'kitchen.empty.title': 'No orders right now',
-  'kitchen.empty.body': 'Orders show up here as soon as a waiter sends them, in order of arrival.',
-
   'pairing.title': 'Pair device — SmartKet',
   'pairing.heading': 'Pair this device',
   'pairing.lead': 'Type the code the owner gave you to use this device in the branch.',

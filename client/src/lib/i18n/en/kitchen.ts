@@ -3,6 +3,11 @@
  * branch's kitchen timing; spread into ../en.ts.
  */
 export const kitchenEn = {
+  'kitchen.title': 'Kitchen — SmartKet',
+  'kitchen.heading': 'Kitchen',
+  'kitchen.stationsFailed': 'We couldn’t load the stations.',
+  'kitchen.empty.title': 'No orders right now',
+  'kitchen.empty.body': 'Orders show up here as soon as a waiter sends them, in order of arrival.',
   'kitchen.lane': 'Orders in the kitchen',
   'kitchen.empty.station': 'No orders for {station}',
   'kitchen.filter.label': 'Station this screen shows',

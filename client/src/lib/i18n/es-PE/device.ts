@@ -83,17 +83,6 @@ export const deviceEsPE = {
   'tables.noBranch.title': 'No hay locales activos',
   'tables.noBranch.body': 'Crea o reactiva un local en Locales para ver sus mesas.',
 
-  'kitchen.title': 'Cocina — SmartKet',
-  'kitchen.heading': 'Cocina',
-  'kitchen.stations': 'Estaciones de este local',
-  'kitchen.noStations': 'Sin estaciones: todo llega a esta pantalla',
-  'kitchen.stationsFailed': 'No pudimos cargar las estaciones.',
-  'kitchen.connected': 'Conectado',
-  'kitchen.connecting': 'Conectando…',
-  'kitchen.reconnecting': 'Sin conexión, reintentando…',
-  'kitchen.empty.title': 'Sin pedidos por ahora',
-  'kitchen.empty.body': 'Los pedidos aparecen aquí apenas el mozo los envía, en orden de llegada.',
-
   'pairing.title': 'Vincular equipo — SmartKet',
   'pairing.heading': 'Vincular este equipo',
   'pairing.lead': 'Escribe el código que te dio el dueño para usar este equipo en el local.',

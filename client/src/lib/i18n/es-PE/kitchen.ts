@@ -3,6 +3,11 @@
  * branch's kitchen timing. Spread into ../es-PE.ts.
  */
 export const kitchenEsPE = {
+  'kitchen.title': 'Cocina — SmartKet',
+  'kitchen.heading': 'Cocina',
+  'kitchen.stationsFailed': 'No pudimos cargar las estaciones.',
+  'kitchen.empty.title': 'Sin pedidos por ahora',
+  'kitchen.empty.body': 'Los pedidos aparecen aquí apenas el mozo los envía, en orden de llegada.',
   'kitchen.lane': 'Pedidos en cocina',
   'kitchen.empty.station': 'Sin pedidos para {station}',
   'kitchen.filter.label': 'Estación que muestra esta pantalla',
