@@ -195,7 +195,7 @@ export const serviceEn = {
   'order.rejected.cancel': 'The order could not be cancelled',
   'order.rejected.patch': 'The order could not be changed',
   'order.rejected.tableTakenAdvice': 'Pick another free table, or discard this order.',
-  'order.rejected.removeAdvice': 'Remove {names}: the rest goes back to “To send” to send it again.',
+  'order.rejected.removeAdvice': 'Remove {names} and the rest goes to the kitchen.',
   'order.rejected.closedAdvice': 'Discard it: the order was already closed on another device.',
   'order.rejected.retryAdvice': 'Try again, or discard it if it is no longer needed.',
   'order.rejected.chooseTable': 'Pick another table',

@@ -212,7 +212,7 @@ export const serviceEsPE = {
   'order.rejected.cancel': 'No se pudo anular el pedido',
   'order.rejected.patch': 'No se pudo cambiar el pedido',
   'order.rejected.tableTakenAdvice': 'Elige otra mesa libre, o descarta este pedido.',
-  'order.rejected.removeAdvice': 'Quita {names}: lo demás vuelve a “Por enviar” para mandarlo otra vez.',
+  'order.rejected.removeAdvice': 'Quita {names} y lo demás se envía a cocina.',
   'order.rejected.closedAdvice': 'Descártalo: el pedido ya se cerró en otro equipo.',
   'order.rejected.retryAdvice': 'Vuelve a intentarlo, o descártalo si ya no hace falta.',
   'order.rejected.chooseTable': 'Elegir otra mesa',
