@@ -71,10 +71,7 @@ export const deviceEn = {
 
   'tables.title': 'Tables — SmartKet',
   'tables.heading': 'Tables',
-  'tables.count': { one: '{count} table', other: '{count} tables' },
   'tables.seats': { one: '{count} seat', other: '{count} seats' },
-  'tables.empty.title': 'This branch has no tables yet',
-  'tables.empty.body': 'The owner adds them under Branches → Tables and registers.',
   'tables.noBranch.title': 'No active branches',
   'tables.noBranch.body': 'Create or reactivate a branch under Branches to see its tables.',
 

@@ -76,10 +76,7 @@ export const deviceEsPE = {
 
   'tables.title': 'Mesas — SmartKet',
   'tables.heading': 'Mesas',
-  'tables.count': { one: '{count} mesa', other: '{count} mesas' },
   'tables.seats': { one: '{count} asiento', other: '{count} asientos' },
-  'tables.empty.title': 'Este local todavía no tiene mesas',
-  'tables.empty.body': 'El dueño las agrega en Locales → Mesas y cajas.',
   'tables.noBranch.title': 'No hay locales activos',
   'tables.noBranch.body': 'Crea o reactiva un local en Locales para ver sus mesas.',
 
