@@ -11,7 +11,7 @@ export const fillScreen: Action<HTMLElement> = (element) => {
   const wide = window.matchMedia(WIDE);
   const main = element.closest('main');
 
-  function fit(): void {
+  function fitToWindow(): void {
     if (!wide.matches) {
       element.style.removeProperty('height');
       return;
@@ -21,17 +21,17 @@ export const fillScreen: Action<HTMLElement> = (element) => {
     element.style.height = `${Math.max(0, window.innerHeight - top - below)}px`;
   }
 
-  fit();
+  fitToWindow();
   // Banners above (a trial notice, an update prompt) come and go: fit again when the page moves.
-  const observer = new ResizeObserver(fit);
+  const observer = new ResizeObserver(fitToWindow);
   observer.observe(document.body);
-  window.addEventListener('resize', fit);
-  wide.addEventListener('change', fit);
+  window.addEventListener('resize', fitToWindow);
+  wide.addEventListener('change', fitToWindow);
   return {
     destroy() {
       observer.disconnect();
-      window.removeEventListener('resize', fit);
-      wide.removeEventListener('change', fit);
+      window.removeEventListener('resize', fitToWindow);
+      wide.removeEventListener('change', fitToWindow);
     },
   };
 };
