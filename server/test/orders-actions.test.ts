@@ -1,4 +1,4 @@
-import { type BranchEvent, type OrderView, type TicketView } from '@smartket/shared';
+import { ErrorBody, type BranchEvent, type OrderView, type TicketView } from '@smartket/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, buildAdmin, expectStatus } from './actors.ts';
 import {
@@ -503,5 +503,27 @@ describe('orders: after the rounds', () => {
       1, 2, 3, 4, 5, 6, 7,
     ]);
     expect(last.type === 'tickets.updated' && last.payload.ticket.orderLabel).toBe('Mesa 2 + 3');
+  });
+
+  it('will not retire a table while guests are eating at it', async () => {
+    const floor = await buildFloor(server);
+    const waiter = (await buildWaiter(server, floor)).client;
+    const order = await openTable(waiter, floor, 3);
+    const tableId = floor.tables[2]!.id;
+
+    const retire = await floor.owner.client.patch(`/api/tenant/tables/${tableId}`, { active: false });
+    expect(retire.status).toBe(409);
+    expect(ErrorBody.parse(retire.body).error).toMatchObject({
+      code: 'TABLE_IN_USE',
+      details: { tableId, orderId: order.id },
+    });
+    // Nothing was half-written: the table is still in use and the order still at it.
+    expect((await floorOrders(floor)).map((live) => live.tableIds)).toEqual([[tableId]]);
+
+    expectStatus(
+      await waiter.post(`/api/tenant/orders/${order.id}/move`, { tableId: floor.tables[4]!.id }),
+      200,
+    );
+    expectStatus(await floor.owner.client.patch(`/api/tenant/tables/${tableId}`, { active: false }), 200);
   });
 });

@@ -224,6 +224,8 @@ export const en: Dictionary = {
   'errors.ACCOUNT_EXISTS': 'You already have an account with this e-mail. Sign in to accept the invitation.',
   'errors.LAST_OWNER': 'The business needs at least one owner. Invite another owner first.',
   'errors.TABLE_OCCUPIED': 'That table is already taken. Pick another one or add the dishes to its order.',
+  'errors.TABLE_IN_USE':
+    'That table has an open order. Close it or move it to another table before retiring the table.',
   'errors.ORDER_CLOSED': 'That order is already closed and cannot change.',
   'errors.PRODUCT_UNAVAILABLE':
     'A product is no longer available. Remove it from the order and send it again.',

@@ -230,6 +230,8 @@ export const esPE = {
   'errors.ACCOUNT_EXISTS': 'Ya tienes una cuenta con este correo. Ingresa para aceptar la invitación.',
   'errors.LAST_OWNER': 'El negocio necesita al menos un dueño. Invita a otro dueño antes de hacer esto.',
   'errors.TABLE_OCCUPIED': 'Esa mesa ya está ocupada. Elige otra o agrega los platos a su pedido.',
+  'errors.TABLE_IN_USE':
+    'Esa mesa tiene un pedido abierto. Ciérralo o muévelo a otra mesa antes de quitarla.',
   'errors.ORDER_CLOSED': 'Ese pedido ya se cerró, así que no se puede cambiar.',
   'errors.PRODUCT_UNAVAILABLE': 'Un producto ya no está disponible. Quítalo del pedido y vuelve a enviarlo.',
   'errors.ITEM_NOT_READY': 'Ese plato todavía no está listo en cocina.',

@@ -14,8 +14,9 @@ import type {
 import { lockTenantScope } from '../../db/locks.ts';
 import { findOr404, selectRows } from '../../db/queries.ts';
 import { assignDefined } from '../../lib/assign.ts';
-import { answerUniqueViolation, fieldError, notFound, type AppError } from '../../lib/errors.ts';
+import { AppError, answerUniqueViolation, fieldError, notFound } from '../../lib/errors.ts';
 import { assertNameFree, nameTaken, normalizeName } from '../../lib/names.ts';
+import { OrderTable } from '../orders/order-table.entity.ts';
 import { assertWithinPlanLimit } from '../plans/plans.policy.ts';
 import type { Tenant } from '../tenants/tenant.entity.ts';
 import { BranchStation } from './branch-station.entity.ts';
@@ -275,6 +276,9 @@ export async function updateTable(
         if (active && (reactivating || number !== table.number)) {
           await assertTableNumberFree(tx, table.branchId, number, table.id);
         }
+        if (table.active && !active) {
+          await assertNoLiveOrderAt(tx, [table]);
+        }
         if (reactivating) {
           const activeTables = await tx.count(DiningTable, { branchId: table.branchId, active: true });
           assertWithinPlanLimit(tenant, 'tablesPerBranch', activeTables);
@@ -309,7 +313,9 @@ export async function setActiveTableCount(
 ): Promise<void> {
   const active = await tx.find(DiningTable, { branchId, active: true }, { orderBy: { number: 'asc' } });
   if (active.length > count) {
-    for (const table of active.slice(count)) {
+    const extras = active.slice(count);
+    await assertNoLiveOrderAt(tx, extras);
+    for (const table of extras) {
       table.active = false;
     }
     return;
@@ -351,6 +357,27 @@ export async function setActiveTableCount(
       await tx.flush();
     }
     tx.create(DiningTable, { branchId, zoneId: zone.id, number, name: defaultTableName(number), seats: 4 });
+  }
+}
+
+/**
+ * 409 TABLE_IN_USE when a live order sits at one of `tables`: retiring it would take the order
+ * off the waiters' map while guests are still eating. Opening an order reads its table FOR SHARE,
+ * so the two cannot cross.
+ */
+async function assertNoLiveOrderAt(tx: EntityManager, tables: readonly DiningTable[]): Promise<void> {
+  if (tables.length === 0) {
+    return;
+  }
+  const held = await tx.findOne(OrderTable, {
+    tableId: { $in: tables.map((table) => table.id) },
+    releasedAt: null,
+  });
+  if (held) {
+    const table = tables.find((candidate) => candidate.id === held.tableId);
+    throw new AppError('TABLE_IN_USE', 409, `${table?.name ?? 'A table'} has a live order`, {
+      details: { tableId: held.tableId, orderId: held.orderId },
+    });
   }
 }
 

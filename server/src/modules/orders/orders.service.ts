@@ -1,4 +1,4 @@
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import type {
   BranchEvent,
   FloorSnapshotView,
@@ -677,7 +677,8 @@ async function relabelled(tx: EntityManager, order: Order, now: Date): Promise<O
 
 /** A table of the branch, in use (422 naming `tableId` otherwise). */
 async function findUsableTable(tx: EntityManager, branchId: string, tableId: string): Promise<DiningTable> {
-  const table = await tx.findOne(DiningTable, { id: tableId });
+  // Shared lock: the owner retiring this table meanwhile waits for the order (see updateTable).
+  const table = await tx.findOne(DiningTable, { id: tableId }, { lockMode: LockMode.PESSIMISTIC_READ });
   assertTableUsable(table, branchId);
   return table;
 }
