@@ -9,6 +9,11 @@ function item(status: ItemStatus = 'pending'): TicketItemView {
   return { id: uuid(), name: '1/4 de pollo', quantity: 1, options: [], note: null, status };
 }
 
+/** A ticket the kitchen bumped: every dish ready, none served yet. */
+function bumpedTicket(overrides: Partial<TicketView> = {}): TicketView {
+  return ticketView({ status: 'ready', items: [item('ready')], ...overrides });
+}
+
 function tap(to: ItemTap['to'], at = TAPPED_AT): ItemTap {
   return { to, token: 1, at };
 }
@@ -24,7 +29,7 @@ describe('kitchen board overlay', () => {
   it('shows the feed as it is when nothing was tapped, oldest first', () => {
     const late = ticketView({ createdAt: '2026-03-06T20:05:00.000Z' });
     const early = ticketView({ createdAt: '2026-03-06T20:01:00.000Z' });
-    const bumped = ticketView({ status: 'ready', readyAt: '2026-03-06T20:03:00.000Z' });
+    const bumped = bumpedTicket({ readyAt: '2026-03-06T20:03:00.000Z' });
     const shown = overlay({ tickets: [late, early], recentlyBumped: [bumped] }, NO_TAPS, NO_RECALLS);
     expect(ids(shown.onScreen)).toEqual([early.id, late.id]);
     expect(shown.onScreen[0]).toBe(early);
@@ -46,7 +51,7 @@ describe('kitchen board overlay', () => {
   it('takes a ticket whose every standing item is tapped ready off the screen, first in the recall list', () => {
     const [dish, voided] = [item(), item('voided')];
     const ticket = ticketView({ items: [dish, voided] });
-    const older = ticketView({ status: 'ready', readyAt: '2026-03-06T20:02:00.000Z' });
+    const older = bumpedTicket({ readyAt: '2026-03-06T20:02:00.000Z' });
     const shown = overlay(
       { tickets: [ticket], recentlyBumped: [older] },
       new Map([[dish.id, tap('ready')]]),
@@ -89,7 +94,7 @@ describe('kitchen board overlay', () => {
   });
 
   it('does not bring back a ticket bumped again after its recall', () => {
-    const bumped = ticketView({ status: 'ready', readyAt: '2026-03-06T20:08:00.000Z' });
+    const bumped = bumpedTicket({ readyAt: '2026-03-06T20:08:00.000Z' });
     const shown = overlay(
       { tickets: [], recentlyBumped: [bumped] },
       NO_TAPS,
@@ -99,10 +104,15 @@ describe('kitchen board overlay', () => {
     expect(ids(shown.bumped)).toEqual([bumped.id]);
   });
 
+  it('offers no ticket whose dishes were all served or voided: recall has nothing to bring back', () => {
+    const served = bumpedTicket({ items: [item('served'), item('voided')] });
+    const halfServed = bumpedTicket({ items: [item('served'), item('ready')] });
+    const shown = overlay({ tickets: [], recentlyBumped: [served, halfServed] }, NO_TAPS, NO_RECALLS);
+    expect(ids(shown.bumped)).toEqual([halfServed.id]);
+  });
+
   it('offers the last ten bumped at most', () => {
-    const bumped = Array.from({ length: RECALL_LIMIT }, () =>
-      ticketView({ status: 'ready', readyAt: TAPPED_AT }),
-    );
+    const bumped = Array.from({ length: RECALL_LIMIT }, () => bumpedTicket({ readyAt: TAPPED_AT }));
     const dish = item();
     const ticket = ticketView({ items: [dish] });
     const shown = overlay(

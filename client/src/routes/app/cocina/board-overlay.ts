@@ -1,5 +1,5 @@
 import type { KitchenItemStatus, TicketView } from '@smartket/shared';
-import { reached, ticketStatusOf } from './ticket-state.ts';
+import { canRecall, reached, ticketStatusOf } from './ticket-state.ts';
 
 /** What the board shows, as the kitchen feed keeps it current. */
 export interface KitchenSource {
@@ -29,7 +29,7 @@ export interface RecallTap {
 export interface Overlay {
   /** On the screen, in arrival order. */
   onScreen: TicketView[];
-  /** The last bumped, newest first. */
+  /** The last bumped that recall can still bring back, newest first. */
   bumped: TicketView[];
 }
 
@@ -67,7 +67,7 @@ export function overlay(
   bumpedHere.sort((a, b) => (b.readyAt ?? '').localeCompare(a.readyAt ?? ''));
   const taken = new Set([...onScreen, ...bumpedHere].map((ticket) => ticket.id));
   const bumped = [...bumpedHere, ...source.recentlyBumped.filter((ticket) => !taken.has(ticket.id))];
-  return { onScreen, bumped: bumped.slice(0, RECALL_LIMIT) };
+  return { onScreen, bumped: bumped.filter(canRecall).slice(0, RECALL_LIMIT) };
 }
 
 /** A ticket with the taps on its items the feed does not show yet. */

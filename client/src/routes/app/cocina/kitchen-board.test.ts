@@ -40,6 +40,12 @@ async function settle(): Promise<void> {
   }
 }
 
+/** The ticket as the feed shows it once the kitchen bumped it: every dish ready. */
+function bumpedAt(ticket: TicketView, readyAt: string): TicketView {
+  const items = ticket.items.map((item) => ({ ...item, status: 'ready' as const }));
+  return { ...ticket, status: 'ready', readyAt, items };
+}
+
 describe('kitchen board taps', () => {
   let server: FakeServer;
   let failures: KitchenFailure[];
@@ -124,7 +130,7 @@ describe('kitchen board taps', () => {
     // The bump reached the feed meanwhile: the recall still shows the ticket.
     source = {
       tickets: [],
-      recentlyBumped: [{ ...ticket, status: 'ready', readyAt: '2026-03-06T20:05:01.000Z' }],
+      recentlyBumped: [bumpedAt(ticket, '2026-03-06T20:05:01.000Z')],
     };
     board = new KitchenBoard(
       () => source,
@@ -137,7 +143,7 @@ describe('kitchen board taps', () => {
   });
 
   it('puts a refused recall back in the recall list', async () => {
-    const bumped = { ...ticket, status: 'ready' as const, readyAt: '2026-03-06T20:04:00.000Z' };
+    const bumped = bumpedAt(ticket, '2026-03-06T20:04:00.000Z');
     source = { tickets: [], recentlyBumped: [bumped] };
     board.recall(bumped);
     await settle();

@@ -33,6 +33,14 @@ export function ticketStatusOf(items: readonly Pick<TicketItemView, 'status'>[])
   return standing.every((item) => item.status === 'pending') ? 'pending' : 'preparing';
 }
 
+/**
+ * Whether recall can bring the bumped ticket back: a dish of it is ready and not yet served. One
+ * whose dishes were all served or voided has nothing to bring back (the server refuses it too).
+ */
+export function canRecall(ticket: Pick<TicketView, 'status' | 'items'>): boolean {
+  return ticket.status === 'ready' && ticket.items.some((item) => item.status === 'ready');
+}
+
 /** Where a tap on an item takes it: pending → preparing → ready; null once it is done. */
 export function nextItemStatus(status: ItemStatus): KitchenItemStatus | null {
   if (status === 'pending') {
