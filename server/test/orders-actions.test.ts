@@ -5,6 +5,7 @@ import {
   buildFloor,
   buildWaiter,
   chickenItem,
+  dineInBody,
   floorEvents,
   floorEventTypes,
   openTable,
@@ -525,5 +526,33 @@ describe('orders: after the rounds', () => {
       200,
     );
     expectStatus(await floor.owner.client.patch(`/api/tenant/tables/${tableId}`, { active: false }), 200);
+  });
+
+  it('will not close a branch while it still has live orders, and no order opens in a closing one', async () => {
+    const floor = await buildFloor(server);
+    const waiter = (await buildWaiter(server, floor)).client;
+    const takeaway = await openTakeaway(waiter, floor);
+    const branchPath = `/api/tenant/branches/${floor.branchId}`;
+
+    const close = await floor.owner.client.patch(branchPath, { active: false });
+    expect(close.status).toBe(409);
+    expect(ErrorBody.parse(close.body).error).toMatchObject({
+      code: 'BRANCH_IN_USE',
+      details: { branchId: floor.branchId, liveOrders: 1 },
+    });
+    expect((await floorOrders(floor)).map((live) => live.id)).toEqual([takeaway.id]);
+
+    expectStatus(await waiter.post(`/api/tenant/orders/${takeaway.id}/cancel`), 200);
+    // Opens racing the close: each either lands before it (and the close is refused) or finds
+    // the branch closed; never an order left in a closed branch.
+    const [closing, ...opens] = await Promise.all([
+      floor.owner.client.patch(branchPath, { active: false }),
+      ...[1, 2, 3].map((table) => waiter.post('/api/tenant/orders', dineInBody(floor, table))),
+    ]);
+    const opened = opens.filter((open) => open.status === 201).length;
+    expect(closing.status).toBe(opened === 0 ? 200 : 409);
+    for (const open of opens.filter((candidate) => candidate.status !== 201)) {
+      expect(ErrorBody.parse(open.body).error.fields).toMatchObject({ branchId: { code: 'unavailable' } });
+    }
   });
 });

@@ -226,6 +226,7 @@ export const en: Dictionary = {
   'errors.TABLE_OCCUPIED': 'That table is already taken. Pick another one or add the dishes to its order.',
   'errors.TABLE_IN_USE':
     'That table has an open order. Close it or move it to another table before retiring the table.',
+  'errors.BRANCH_IN_USE': 'This branch still has open orders. Charge or cancel them before closing it.',
   'errors.ORDER_CLOSED': 'That order is already closed and cannot change.',
   'errors.PRODUCT_UNAVAILABLE':
     'A product is no longer available. Remove it from the order and send it again.',

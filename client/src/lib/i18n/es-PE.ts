@@ -232,6 +232,7 @@ export const esPE = {
   'errors.TABLE_OCCUPIED': 'Esa mesa ya está ocupada. Elige otra o agrega los platos a su pedido.',
   'errors.TABLE_IN_USE':
     'Esa mesa tiene un pedido abierto. Ciérralo o muévelo a otra mesa antes de quitarla.',
+  'errors.BRANCH_IN_USE': 'Este local todavía tiene pedidos abiertos. Cóbralos o anúlalos antes de cerrarlo.',
   'errors.ORDER_CLOSED': 'Ese pedido ya se cerró, así que no se puede cambiar.',
   'errors.PRODUCT_UNAVAILABLE': 'Un producto ya no está disponible. Quítalo del pedido y vuelve a enviarlo.',
   'errors.ITEM_NOT_READY': 'Ese plato todavía no está listo en cocina.',

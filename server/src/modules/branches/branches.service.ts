@@ -1,4 +1,5 @@
 import { LockMode, type EntityManager, type EntityName } from '@mikro-orm/core';
+import { LIVE_ORDER_STATUSES } from '@smartket/shared';
 import type {
   BranchInput,
   BranchPatch,
@@ -17,6 +18,7 @@ import { assignDefined } from '../../lib/assign.ts';
 import { AppError, answerUniqueViolation, fieldError, notFound } from '../../lib/errors.ts';
 import { assertNameFree, nameTaken, normalizeName } from '../../lib/names.ts';
 import { OrderTable } from '../orders/order-table.entity.ts';
+import { Order } from '../orders/order.entity.ts';
 import { assertWithinPlanLimit } from '../plans/plans.policy.ts';
 import type { Tenant } from '../tenants/tenant.entity.ts';
 import { BranchStation } from './branch-station.entity.ts';
@@ -170,20 +172,26 @@ export async function updateBranch(
   patch: BranchPatch,
 ): Promise<BranchDetail> {
   await em.transactional(async (tx) => {
-    const branch = await findBranch(tx, branchId);
+    const branch = await lockBranch(tx, branchId);
     await reviseBranch(tx, tenant, branch, patch);
     await tx.flush();
   });
   return loadBranchDetail(em, branchId);
 }
 
-/** Inside a transaction: applies `patch` to a loaded branch. The caller flushes. */
+/**
+ * Inside a transaction: applies `patch` to a branch the caller locked (see `lockBranch`). The
+ * caller flushes.
+ */
 export async function reviseBranch(
   tx: EntityManager,
   tenant: Tenant,
   branch: Branch,
   patch: BranchPatch,
 ): Promise<void> {
+  if (patch.active === false && branch.active) {
+    await assertNoLiveOrderIn(tx, branch);
+  }
   if (patch.active === true && !branch.active) {
     await lockTenantScope(tx, 'branches');
     assertWithinPlanLimit(tenant, 'branches', await tx.count(Branch, { active: true }));
@@ -381,6 +389,20 @@ async function assertNoLiveOrderAt(tx: EntityManager, tables: readonly DiningTab
   }
 }
 
+/**
+ * 409 BRANCH_IN_USE when the branch still has a live order: closing it would take tables with
+ * guests and orders in the kitchen off every screen. Opening an order reads its branch FOR SHARE
+ * while the caller holds it FOR UPDATE, so the two cannot cross.
+ */
+async function assertNoLiveOrderIn(tx: EntityManager, branch: Branch): Promise<void> {
+  const live = await tx.count(Order, { branchId: branch.id, status: { $in: [...LIVE_ORDER_STATUSES] } });
+  if (live > 0) {
+    throw new AppError('BRANCH_IN_USE', 409, `${branch.name} has ${live} live order(s)`, {
+      details: { branchId: branch.id, liveOrders: live },
+    });
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Cash registers
 
@@ -559,6 +581,18 @@ export function linkStations(
 /** A branch of this tenant, or 404. */
 export function findBranch(em: EntityManager, branchId: string): Promise<Branch> {
   return findOr404(em, Branch, branchId, 'Branch');
+}
+
+/**
+ * Inside a transaction: loads the branch `FOR SHARE` (404 when unknown), for a write that needs
+ * it to stay open until commit: closing a branch takes it FOR UPDATE and so waits.
+ */
+export async function readBranchForShare(tx: EntityManager, branchId: string): Promise<Branch> {
+  const branch = await tx.findOne(Branch, { id: branchId }, { lockMode: LockMode.PESSIMISTIC_READ });
+  if (!branch) {
+    throw notFound('Branch');
+  }
+  return branch;
 }
 
 /**

@@ -15,7 +15,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { assertReachesBranch, type Actor } from '../auth/actor.ts';
 import { appendBranchEvents, nextOrderNumber, readBranchSnapshot } from '../branch-log/branch-log.service.ts';
 import { DiningTable } from '../branches/dining-table.entity.ts';
-import { findBranch } from '../branches/branches.service.ts';
+import { findBranch, readBranchForShare } from '../branches/branches.service.ts';
 import { KitchenTicket } from '../kitchen/kitchen-ticket.entity.ts';
 import { orderLabel } from '../kitchen/kitchen-ticket.presenter.ts';
 import { settleTicket } from '../kitchen/kitchen.policy.ts';
@@ -117,7 +117,7 @@ export async function openOrder(context: OrderContext, input: OrderOpenInput): P
       if (earlier) {
         return unchanged(await repeatedOpen(tx, earlier, input));
       }
-      const branch = await findBranch(tx, input.branchId);
+      const branch = await readBranchForShare(tx, input.branchId);
       if (!branch.active) {
         throw fieldError('branchId', 'unavailable', 'This branch is closed');
       }
