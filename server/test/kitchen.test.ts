@@ -570,6 +570,16 @@ describe('the kitchen timing', () => {
     const screen = await kitchenScreen(server, floor);
     expect((await kitchenOf(screen, branchId)).timing).toEqual({ warnMinutes: 12, lateMinutes: 25 });
     expect((await screen.patch(path, { warnMinutes: 1, lateMinutes: 2 })).status).toBe(403);
+
+    // Each change reaches open kitchen screens through the log; saving the same minutes again does not.
+    expectStatus(await admin.patch(path, { warnMinutes: 12, lateMinutes: 25 }), 200);
+    const caughtUp = CatchUpView.parse(
+      expectStatus(await screen.get(`/api/tenant/branches/${branchId}/kitchen/events?after=0`), 200),
+    );
+    expect(caughtUp.events.map((event) => [event.type, event.kitchenSeq, event.payload])).toEqual([
+      ['kitchen.timing', 1, { timing: { warnMinutes: 8, lateMinutes: 15 } }],
+      ['kitchen.timing', 2, { timing: { warnMinutes: 12, lateMinutes: 25 } }],
+    ]);
   });
 
   it('names the field at fault and keeps the timing as it was', async () => {

@@ -125,7 +125,7 @@ function floorSeqs(listener: Listener): number[] {
 }
 
 describe('room isolation', () => {
-  it('sends every event type of a branch to that branch only, and tickets only to its kitchen', async () => {
+  it('sends every event type of a branch to that branch only, and its tickets and timing only to its kitchen', async () => {
     const ownerA = await buildTenant(server);
     const branchA1 = await buildBranch(server, ownerA, 'Local Uno');
     const branchA2 = await buildBranch(server, ownerA, 'Local Dos');
@@ -173,9 +173,11 @@ describe('room isolation', () => {
     );
     const mistake = await openTakeaway(waiterA1.client, branchA1, 'Equivocado');
     expectStatus(await waiterA1.client.post(`/api/tenant/orders/${mistake.id}/cancel`, {}), 200);
-    await heardType(hearsAll, 'orders.closed');
-    await heardType(ownerWatchingA1, 'orders.closed');
-    await heardType(kitchenA1, 'tickets.updated');
+    const timing = { warnMinutes: 7, lateMinutes: 14 };
+    expectStatus(await ownerA.client.patch(`/api/tenant/branches/${branchA1}/kitchen-timing`, timing), 200);
+    await heardType(hearsAll, 'kitchen.timing');
+    await heardType(ownerWatchingA1, 'kitchen.timing');
+    await heardType(kitchenA1, 'kitchen.timing');
     // Whatever was going to arrive elsewhere has had the time the branch's own sockets needed.
     await new Promise((resolve) => setTimeout(resolve, 300));
 
@@ -183,8 +185,13 @@ describe('room isolation', () => {
     expect(floorSeqs(hearsAll)).toEqual(floorSeqs(hearsAll).map((_, index) => index + 1));
     expect(ownerWatchingA1.heard).toEqual(hearsAll.heard);
     for (const kitchen of [kitchenA1, cookOnA1]) {
-      expect(kitchen.heard.map((event) => event.type)).toEqual(['tickets.created', 'tickets.updated']);
-      expect(kitchen.heard.map((event) => event.kitchenSeq)).toEqual([1, 2]);
+      expect(kitchen.heard.map((event) => event.type)).toEqual([
+        'tickets.created',
+        'tickets.updated',
+        'kitchen.timing',
+      ]);
+      expect(kitchen.heard.map((event) => event.kitchenSeq)).toEqual([1, 2, 3]);
+      expect(kitchen.heard.at(-1)).toMatchObject({ payload: { timing } });
     }
     for (const [who, outsider] of Object.entries(outsiders)) {
       expect({ who, heard: outsider.heard }).toEqual({ who, heard: [] });

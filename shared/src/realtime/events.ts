@@ -20,6 +20,7 @@ export interface ServerToClientEvents {
   'orders.closed': (event: BranchEventOf<'orders.closed'>) => void;
   'tickets.created': (event: BranchEventOf<'tickets.created'>) => void;
   'tickets.updated': (event: BranchEventOf<'tickets.updated'>) => void;
+  'kitchen.timing': (event: BranchEventOf<'kitchen.timing'>) => void;
 }
 
 /** Clients push nothing yet: mutations go through the HTTP API. */

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { OrderView } from '../schemas/order.schema.ts';
-import { TicketView } from '../schemas/kitchen.schema.ts';
+import { KitchenTimingView, TicketView } from '../schemas/kitchen.schema.ts';
 import { ORDER_STATUSES } from '../enums.ts';
 
 /**
- * The payload of each event of a branch's log. Everything a floor screen (tables, orders, the
- * owner's board) must see is an `orders.*` or `tickets.*` event; a kitchen screen hears only the
- * `tickets.*` ones.
+ * The payload of each event of a branch's log. A floor screen (tables, orders, the owner's board)
+ * hears every event; a kitchen screen hears the `tickets.*` ones and `kitchen.timing`.
  */
 export const BranchEventPayloads = {
   /** A table or a takeaway/delivery order was opened. */
@@ -23,26 +22,28 @@ export const BranchEventPayloads = {
   'tickets.created': z.object({ ticket: TicketView }),
   /** Items started or ready, the ticket bumped or recalled, an item voided. */
   'tickets.updated': z.object({ ticket: TicketView }),
+  /** When the branch's tickets turn amber and red changed: open kitchen screens recolour at once. */
+  'kitchen.timing': z.object({ timing: KitchenTimingView }),
 } as const;
 
 export type BranchEventType = keyof typeof BranchEventPayloads;
 export const BRANCH_EVENT_TYPES = Object.keys(BranchEventPayloads) as BranchEventType[];
 export type BranchEventPayload<T extends BranchEventType> = z.infer<(typeof BranchEventPayloads)[T]>;
 
-/** The two streams of a branch's log: the floor hears every event, the kitchen its tickets. */
+/** The two streams of a branch's log: the floor hears every event, the kitchen its own. */
 export const BRANCH_STREAMS = ['floor', 'kitchen'] as const;
 export type BranchStream = (typeof BRANCH_STREAMS)[number];
 
 /** Whether an event type is part of the kitchen stream (every type is part of the floor's). */
 export function isKitchenEvent(type: BranchEventType): boolean {
-  return type.startsWith('tickets.');
+  return type.startsWith('tickets.') || type === 'kitchen.timing';
 }
 
 const envelopeFields = {
   branchId: z.uuid(),
   /** The floor stream's sequence: 1, 2, 3… per branch, without gaps, in commit order. */
   seq: z.int().min(1),
-  /** The kitchen stream's sequence for `tickets.*` events, else null. */
+  /** The kitchen stream's sequence for its events (see `isKitchenEvent`), else null. */
   kitchenSeq: z.int().min(1).nullable(),
   at: z.iso.datetime(),
 };
@@ -58,6 +59,7 @@ export const BranchEvent = z.discriminatedUnion('type', [
   envelope('orders.closed'),
   envelope('tickets.created'),
   envelope('tickets.updated'),
+  envelope('kitchen.timing'),
 ]);
 export type BranchEvent = z.infer<typeof BranchEvent>;
 export type BranchEventOf<T extends BranchEventType> = Extract<BranchEvent, { type: T }>;

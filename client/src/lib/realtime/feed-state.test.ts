@@ -7,8 +7,15 @@ import {
   ticketCreated,
   ticketUpdated,
   ticketView,
+  timingChanged,
 } from '../testing/fixtures.ts';
-import { applyFloorEvent, applyKitchenEvent, RECENTLY_BUMPED_KEPT, type KitchenState } from './feed-state.ts';
+import {
+  applyFloorEvent,
+  applyKitchenEvent,
+  floorFromOrders,
+  RECENTLY_BUMPED_KEPT,
+  type KitchenState,
+} from './feed-state.ts';
 
 describe('applyFloorEvent', () => {
   it('keeps live orders oldest first, replaces updated ones in place and drops closed ones', () => {
@@ -68,6 +75,13 @@ describe('applyKitchenEvent', () => {
     }
     expect(kitchen.recentlyBumped).toHaveLength(RECENTLY_BUMPED_KEPT);
     expect(kitchen.recentlyBumped[0]?.readyAt).toBe('2026-03-06T20:22:00.000Z');
+  });
+
+  it('recolours by the timing the branch just set', () => {
+    const timing = { warnMinutes: 6, lateMinutes: 12 };
+    const event = timingChanged(9, 4, timing);
+    expect(applyKitchenEvent(empty, event)).toEqual({ ...empty, timing });
+    expect(applyFloorEvent(floorFromOrders([]), event)).toEqual(floorFromOrders([]));
   });
 
   it('is not moved by order events', () => {

@@ -47,7 +47,7 @@ function putOrder(orders: readonly OrderView[], order: OrderView): OrderView[] {
   return [...orders, order].sort(byOpening);
 }
 
-/** The floor after one event. Ticket events change nothing here: their orders.updated follows. */
+/** The floor after one event. Ticket events change nothing here (their orders.updated follows), nor timing. */
 export function applyFloorEvent(state: FloorState, event: BranchEvent): FloorState {
   switch (event.type) {
     case 'orders.opened':
@@ -57,6 +57,7 @@ export function applyFloorEvent(state: FloorState, event: BranchEvent): FloorSta
       return { orders: state.orders.filter((order) => order.id !== event.payload.orderId) };
     case 'tickets.created':
     case 'tickets.updated':
+    case 'kitchen.timing':
       return state;
   }
 }
@@ -75,6 +76,9 @@ function byBumpNewestFirst(a: TicketView, b: TicketView): number {
 
 /** The kitchen after one event. Order events are not part of its stream and change nothing. */
 export function applyKitchenEvent(state: KitchenState, event: BranchEvent): KitchenState {
+  if (event.type === 'kitchen.timing') {
+    return { ...state, timing: event.payload.timing };
+  }
   if (event.type !== 'tickets.created' && event.type !== 'tickets.updated') {
     return state;
   }

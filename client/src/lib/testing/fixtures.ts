@@ -2,7 +2,7 @@
  * Builders for the shared views in the client's unit tests: valid by the shared schemas (the
  * feed parses what it receives), with ids that say what they are.
  */
-import type { BranchEvent, OrderItemView, OrderView, TicketView } from '@smartket/shared';
+import type { BranchEvent, KitchenTimingView, OrderItemView, OrderView, TicketView } from '@smartket/shared';
 
 let counter = 0;
 
@@ -110,4 +110,8 @@ export function ticketCreated(seq: number, kitchenSeq: number, ticket: TicketVie
 
 export function ticketUpdated(seq: number, kitchenSeq: number, ticket: TicketView): BranchEvent {
   return { ...envelope(seq, kitchenSeq), type: 'tickets.updated', payload: { ticket } };
+}
+
+export function timingChanged(seq: number, kitchenSeq: number, timing: KitchenTimingView): BranchEvent {
+  return { ...envelope(seq, kitchenSeq), type: 'kitchen.timing', payload: { timing } };
 }

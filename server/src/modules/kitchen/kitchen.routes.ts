@@ -55,7 +55,14 @@ export function kitchenRoutes(deps: TenantModuleDeps): Router {
       const { em, actor } = tenantScope(res);
       const branchId = pathId(req, 'id');
       assertReachesBranch(actor, branchId);
-      res.json(await updateKitchenTiming(em, branchId, inputOf(res, KitchenTimingPatch)));
+      const change = await updateKitchenTiming(
+        em,
+        branchId,
+        inputOf(res, KitchenTimingPatch),
+        deps.clock.now(),
+      );
+      publishBranchEvents(deps.broadcaster, tenantScope(res).tenant.id, change.events);
+      res.json(change.timing);
     },
   );
 

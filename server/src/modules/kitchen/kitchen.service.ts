@@ -99,18 +99,40 @@ export function recallBumpedTicket(
   });
 }
 
-/** Sets when a branch's tickets turn amber and red on its kitchen screens. */
+/** A change of a branch's kitchen timing, with the event that tells its open screens. */
+export interface TimingChange {
+  timing: KitchenTimingView;
+  events: BranchEvent[];
+}
+
+/**
+ * Sets when a branch's tickets turn amber and red on its kitchen screens, and tells the open
+ * ones through the branch log (nothing is logged when the minutes did not change).
+ */
 export async function updateKitchenTiming(
   em: EntityManager,
   branchId: string,
   patch: KitchenTimingPatch,
-): Promise<KitchenTimingView> {
+  now: Date,
+): Promise<TimingChange> {
   return em.transactional(async (tx) => {
     const branch = await findBranch(tx, branchId);
+    const unchanged =
+      branch.kitchenWarnMinutes === patch.warnMinutes && branch.kitchenLateMinutes === patch.lateMinutes;
     branch.kitchenWarnMinutes = patch.warnMinutes;
     branch.kitchenLateMinutes = patch.lateMinutes;
     await tx.flush();
-    return presentKitchenTiming(branch);
+    const timing = presentKitchenTiming(branch);
+    if (unchanged) {
+      return { timing, events: [] };
+    }
+    const events = await appendBranchEvents(
+      tx,
+      branchId,
+      [{ type: 'kitchen.timing', payload: { timing } }],
+      now,
+    );
+    return { timing, events };
   });
 }
 
