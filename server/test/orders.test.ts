@@ -67,7 +67,13 @@ describe('orders: opening and the floor', () => {
       mergedIntoId: null,
       rounds: [],
       items: [],
+      discounts: [],
+      subtotalCents: 0,
+      discountCents: 0,
       totalCents: 0,
+      paidCents: 0,
+      splitParts: null,
+      version: 1,
     });
 
     clock.advance(60_000);

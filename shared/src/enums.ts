@@ -43,7 +43,7 @@ export type OrderType = (typeof ORDER_TYPES)[number];
 
 /**
  * `open` while the table eats; `bill_requested` when the waiter asked for the bill (a new round
- * opens it again); `closed` once paid (issue 6); `cancelled` when opened by mistake; `merged`
+ * opens it again); `closed` once paid in full; `cancelled` when opened by mistake; `merged`
  * when its table was joined to another order, which took its items.
  */
 export const ORDER_STATUSES = ['open', 'bill_requested', 'closed', 'cancelled', 'merged'] as const;
@@ -65,3 +65,37 @@ export type KitchenItemStatus = (typeof KITCHEN_ITEM_STATUSES)[number];
  */
 export const TICKET_STATUSES = ['pending', 'preparing', 'ready'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+/** A discount of a fixed amount (céntimos) or a percent of what it applies to. */
+export const DISCOUNT_KINDS = ['amount', 'percent'] as const;
+export type DiscountKind = (typeof DISCOUNT_KINDS)[number];
+
+/** How a customer pays: several tenders may pay one part of a bill. */
+export const PAYMENT_METHODS = ['cash', 'card', 'yape', 'plin', 'transfer'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** Boleta (consumers), factura (a business with RUC) or nota de venta (internal, no tax value). */
+export const RECEIPT_TYPES = ['boleta', 'factura', 'nota_venta'] as const;
+export type ReceiptType = (typeof RECEIPT_TYPES)[number];
+
+/**
+ * What part of a bill a sale paid: all that was still owed, some units of its lines, or the
+ * next of n equal parts.
+ */
+export const SALE_PART_KINDS = ['balance', 'items', 'equal'] as const;
+export type SalePartKind = (typeof SALE_PART_KINDS)[number];
+
+/** A voided sale stays, marked, in history and in the reports. */
+export const SALE_STATUSES = ['completed', 'voided'] as const;
+export type SaleStatus = (typeof SALE_STATUSES)[number];
+
+export const CASH_SESSION_STATUSES = ['open', 'closed'] as const;
+export type CashSessionStatus = (typeof CASH_SESSION_STATUSES)[number];
+
+/** Cash put into the drawer (more change) or taken out of it (compra de carbón). */
+export const CASH_MOVEMENT_KINDS = ['in', 'out'] as const;
+export type CashMovementKind = (typeof CASH_MOVEMENT_KINDS)[number];
+
+/** A customer's identity document: DNI (8 digits) or RUC (11). */
+export const CUSTOMER_DOC_TYPES = ['dni', 'ruc'] as const;
+export type CustomerDocType = (typeof CUSTOMER_DOC_TYPES)[number];

@@ -46,6 +46,11 @@ export const ERROR_CODES = [
   'ORDER_CLOSED',
   'PRODUCT_UNAVAILABLE',
   'ITEM_NOT_READY',
+  'ORDER_CHANGED',
+  'ORDER_PAYING',
+  'CASH_SESSION_CLOSED',
+  'CASH_SESSION_OPEN',
+  'CUSTOMER_EXISTS',
   'SERVICE_UNAVAILABLE',
   'INTERNAL_ERROR',
 ] as const;
@@ -80,6 +85,12 @@ export const FIELD_ISSUE_CODES = [
   'already_member',
   'unavailable',
   'options_invalid',
+  'dni_invalid',
+  'ruc_required',
+  'factura_needs_ruc',
+  'payments_mismatch',
+  'denominations_mismatch',
+  'more_than_left',
 ] as const;
 export type FieldIssueCode = (typeof FIELD_ISSUE_CODES)[number];
 

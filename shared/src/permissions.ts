@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'orders.discount',
   'kitchen.view',
   'payments.charge',
+  'sales.void',
   'cash.open',
   'cash.close',
   'reports.view',

@@ -1,6 +1,7 @@
 import { KitchenTicket } from '../modules/kitchen/kitchen-ticket.entity.ts';
 import { Order } from '../modules/orders/order.entity.ts';
 import { OrderItem } from '../modules/orders/order-item.entity.ts';
+import { OrderDiscount } from '../modules/orders/order-discount.entity.ts';
 import { OrderRound } from '../modules/orders/order-round.entity.ts';
 import { OrderTable } from '../modules/orders/order-table.entity.ts';
 import { Migrator } from '@mikro-orm/migrations';
@@ -56,6 +57,7 @@ export const tenantEntities = [
   OrderTable,
   OrderRound,
   OrderItem,
+  OrderDiscount,
   KitchenTicket,
 ];
 

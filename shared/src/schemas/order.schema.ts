@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ITEM_STATUSES, ORDER_STATUSES, ORDER_TYPES } from '../enums.ts';
+import { DISCOUNT_KINDS, ITEM_STATUSES, ORDER_STATUSES, ORDER_TYPES } from '../enums.ts';
+import { MAX_PRICE_CENTS } from '../money.ts';
 
 const OptionalText = (max: number) =>
   z
@@ -127,6 +128,46 @@ export type OrderMoveInput = z.infer<typeof OrderMoveInput>;
 export const OrderJoinInput = z.strictObject({ tableId: z.uuid() });
 export type OrderJoinInput = z.infer<typeof OrderJoinInput>;
 
+/**
+ * `PUT /api/tenant/orders/:id/discount`: a discount on one item (`itemId`) or on the whole order
+ * (`itemId: null`); setting one again replaces it. Needs `orders.discount`; audited with the reason.
+ */
+export const OrderDiscountInput = z
+  .strictObject({
+    itemId: z.uuid().nullable().default(null),
+    kind: z.enum(DISCOUNT_KINDS),
+    /** Céntimos for `amount`; a whole percent (1–100) for `percent`. */
+    value: z.int().min(1).max(MAX_PRICE_CENTS),
+    reason: z.string().trim().min(3).max(140),
+  })
+  .superRefine((discount, context) => {
+    if (discount.kind === 'percent' && discount.value > 100) {
+      context.addIssue({
+        code: 'too_big',
+        origin: 'number',
+        maximum: 100,
+        inclusive: true,
+        path: ['value'],
+        message: 'A percent is at most 100',
+      });
+    }
+  });
+export type OrderDiscountInput = z.infer<typeof OrderDiscountInput>;
+
+/** `DELETE /api/tenant/orders/:id/discount?itemId=`: without `itemId`, the order's own discount. */
+export const OrderDiscountRemoveQuery = z.strictObject({ itemId: z.uuid().optional() });
+export type OrderDiscountRemoveQuery = z.infer<typeof OrderDiscountRemoveQuery>;
+
+export const OrderDiscountView = z.object({
+  itemId: z.uuid().nullable(),
+  kind: z.enum(DISCOUNT_KINDS),
+  value: z.int(),
+  reason: z.string(),
+  byName: z.string(),
+  createdAt: z.iso.datetime(),
+});
+export type OrderDiscountView = z.infer<typeof OrderDiscountView>;
+
 export const ChosenOptionView = z.object({
   optionId: z.uuid(),
   groupName: z.string(),
@@ -196,8 +237,19 @@ export const OrderView = z.object({
   mergedIntoId: z.uuid().nullable(),
   rounds: z.array(OrderRoundView),
   items: z.array(OrderItemView),
-  /** Sum of the items not voided. */
+  /** One per discounted item, and maybe one for the whole order. */
+  discounts: z.array(OrderDiscountView),
+  /** Σ of the items not voided, before discounts. */
+  subtotalCents: z.int(),
+  discountCents: z.int(),
+  /** What the order costs: subtotal − discounts (`priceOrder`). */
   totalCents: z.int(),
+  /** Charged so far; once above zero the order's money is frozen (ORDER_PAYING). */
+  paidCents: z.int(),
+  /** Set once an equal split started. */
+  splitParts: z.int().nullable(),
+  /** Goes up with every change to what the order costs; a charge names the one it saw. */
+  version: z.int(),
 });
 export type OrderView = z.infer<typeof OrderView>;
 

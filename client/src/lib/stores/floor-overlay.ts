@@ -93,7 +93,13 @@ function localOrder(entry: Extract<OutboxEntry, { kind: 'orders.open' }>): Order
     mergedIntoId: null,
     rounds: [],
     items: [],
+    discounts: [],
+    subtotalCents: 0,
+    discountCents: 0,
     totalCents: 0,
+    paidCents: 0,
+    splitParts: null,
+    version: 1,
   };
 }
 

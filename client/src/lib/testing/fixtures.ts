@@ -35,7 +35,13 @@ export function orderView(overrides: Partial<OrderView> = {}): OrderView {
     mergedIntoId: null,
     rounds: [],
     items: [],
+    discounts: [],
+    subtotalCents: 0,
+    discountCents: 0,
     totalCents: 0,
+    paidCents: 0,
+    splitParts: null,
+    version: 1,
     ...overrides,
   };
 }

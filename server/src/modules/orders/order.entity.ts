@@ -31,6 +31,12 @@ export const Order = defineEntity({
     billRequestedAt: p.datetime().nullable(),
     closedAt: p.datetime().nullable(),
     mergedIntoId: p.uuid().nullable(),
+    /** Charged so far (céntimos); once above zero, what the order costs can no longer change. */
+    paidCents: p.integer().default(0),
+    /** How many equal parts the bill is split in, once the first one is charged. */
+    splitParts: p.integer().nullable(),
+    /** Goes up with every change to what the order costs: a charge names the one it saw. */
+    version: p.integer().default(1),
     updatedAt: p
       .datetime()
       .onCreate(() => new Date())

@@ -1,6 +1,13 @@
-import type { OrderItemView, OrderView, TicketView } from '@smartket/shared';
+import {
+  priceOrder,
+  type OrderDiscountView,
+  type OrderItemView,
+  type OrderView,
+  type TicketView,
+} from '@smartket/shared';
 import type { KitchenTicket } from '../kitchen/kitchen-ticket.entity.ts';
 import { presentTicket } from '../kitchen/kitchen-ticket.presenter.ts';
+import type { OrderDiscount } from './order-discount.entity.ts';
 import type { OrderItem } from './order-item.entity.ts';
 import type { OrderRecord } from './orders.repository.ts';
 
@@ -8,13 +15,21 @@ import type { OrderRecord } from './orders.repository.ts';
  * An order as the floor sees it — over HTTP and in `orders.*` events alike: its tables (the one
  * it was opened at first), rounds in order, items by round and then as the waiter entered them.
  */
-export function presentOrder({ order, tables, rounds, items }: OrderRecord): OrderView {
+export function presentOrder({ order, tables, rounds, items, discounts }: OrderRecord): OrderView {
   const roundNumber = new Map(rounds.map((round) => [round.id, round.number]));
   const ordered = [...items].sort(
     (a, b) =>
       (roundNumber.get(a.roundId) ?? 0) - (roundNumber.get(b.roundId) ?? 0) ||
       a.position - b.position ||
       a.id.localeCompare(b.id),
+  );
+  const pricing = priceOrder(
+    ordered,
+    discounts.map((discount) => ({
+      itemId: discount.itemId ?? null,
+      kind: discount.kind,
+      value: discount.value,
+    })),
   );
   return {
     id: order.id,
@@ -46,9 +61,24 @@ export function presentOrder({ order, tables, rounds, items }: OrderRecord): Ord
         sentByName: round.sentByName,
       })),
     items: ordered.map(presentItem),
-    totalCents: items
-      .filter((item) => item.status !== 'voided')
-      .reduce((sum, item) => sum + item.quantity * item.unitPriceCents, 0),
+    discounts: discounts.map(presentDiscount),
+    subtotalCents: pricing.subtotalCents,
+    discountCents: pricing.discountCents,
+    totalCents: pricing.totalCents,
+    paidCents: order.paidCents,
+    splitParts: order.splitParts ?? null,
+    version: order.version,
+  };
+}
+
+function presentDiscount(discount: OrderDiscount): OrderDiscountView {
+  return {
+    itemId: discount.itemId ?? null,
+    kind: discount.kind,
+    value: discount.value,
+    reason: discount.reason,
+    byName: discount.byName,
+    createdAt: discount.createdAt.toISOString(),
   };
 }
 

@@ -7,6 +7,7 @@ import { OptionGroup } from '../menu/option-group.entity.ts';
 import { Option } from '../menu/option.entity.ts';
 import { ProductOptionGroup } from '../menu/product-option-group.entity.ts';
 import { Product } from '../menu/product.entity.ts';
+import { OrderDiscount } from './order-discount.entity.ts';
 import { OrderItem } from './order-item.entity.ts';
 import { OrderRound } from './order-round.entity.ts';
 import { Order } from './order.entity.ts';
@@ -25,6 +26,7 @@ export interface OrderRecord {
   tables: HeldTable[];
   rounds: OrderRound[];
   items: OrderItem[];
+  discounts: OrderDiscount[];
 }
 
 /** The live orders of a branch (open, bill requested), oldest first. */
@@ -66,13 +68,20 @@ export async function loadOrderRecords(
     { orderId: { $in: orderIds } },
     { orderBy: { orderId: 'asc', position: 'asc', id: 'asc' }, refresh },
   );
+  const discounts = await em.find(
+    OrderDiscount,
+    { orderId: { $in: orderIds } },
+    { orderBy: { createdAt: 'asc', id: 'asc' }, refresh },
+  );
   const roundsByOrder = Map.groupBy(rounds, (round) => round.orderId);
   const itemsByOrder = Map.groupBy(items, (item) => item.orderId);
+  const discountsByOrder = Map.groupBy(discounts, (discount) => discount.orderId);
   return orders.map((order) => ({
     order,
     tables: tables.get(order.id) ?? [],
     rounds: roundsByOrder.get(order.id) ?? [],
     items: itemsByOrder.get(order.id) ?? [],
+    discounts: discountsByOrder.get(order.id) ?? [],
   }));
 }
 

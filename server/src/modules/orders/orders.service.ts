@@ -165,7 +165,7 @@ export async function openOrder(context: OrderContext, input: OrderOpenInput): P
         await tx.flush();
       }
       const tables = table ? [{ tableId: table.id, name: table.name, position: 0 }] : [];
-      const view = presentOrder({ order, tables, rounds: [], items: [] });
+      const view = presentOrder({ order, tables, rounds: [], items: [], discounts: [] });
       return changed(view, await appendBranchEvents(tx, branch.id, orderOpened(view), now));
     });
   } catch (error) {

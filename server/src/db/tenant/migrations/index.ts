@@ -2,6 +2,7 @@ import { T0001Settings } from './t0001-settings.ts';
 import { T0002BranchesAndMenu } from './t0002-branches-and-menu.ts';
 import { T0003StaffDevicesAudit } from './t0003-staff-devices-audit.ts';
 import { T0004OrdersAndBranchLog } from './t0004-orders-and-branch-log.ts';
+import { T0005Checkout } from './t0005-checkout.ts';
 
 /**
  * Tenant database migrations, oldest first. They run on the template (new tenants are cloned
@@ -12,4 +13,5 @@ export const tenantMigrations = [
   T0002BranchesAndMenu,
   T0003StaffDevicesAudit,
   T0004OrdersAndBranchLog,
+  T0005Checkout,
 ];

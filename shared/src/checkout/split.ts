@@ -1,0 +1,35 @@
+/**
+ * How a bill is split. Both rules hand the céntimos that do not divide evenly to the last
+ * part, so the parts of a line, or of a bill, always add up to it exactly.
+ */
+
+/**
+ * The amount of `units` more units of a line worth `netCents` for `quantity` units, of which
+ * `paidUnits` were already charged: unit k of the line costs floor(net × k / qty) − floor(net ×
+ * (k − 1) / qty), so paying all of them, in any grouping, sums to the line's net.
+ */
+export function unitsAmount(netCents: number, quantity: number, paidUnits: number, units: number): number {
+  if (units < 0 || paidUnits < 0 || paidUnits + units > quantity) {
+    throw new RangeError(`Cannot charge ${units} of ${quantity} units with ${paidUnits} paid`);
+  }
+  const upTo = (count: number) => Math.floor((netCents * count) / quantity);
+  return upTo(paidUnits + units) - upTo(paidUnits);
+}
+
+/**
+ * Part `index` (0-based) of `totalCents` split in `parts` equal parts: the total divided evenly,
+ * rounded down, and the last part whatever is left. An order's money is frozen once its first
+ * part is paid, so every part is taken from the same total.
+ */
+export function equalPartAmount(totalCents: number, parts: number, index: number): number {
+  if (!Number.isInteger(parts) || parts < 1 || !Number.isInteger(index) || index < 0 || index >= parts) {
+    throw new RangeError(`There is no part ${index + 1} of ${parts}`);
+  }
+  const even = Math.floor(totalCents / parts);
+  return index === parts - 1 ? totalCents - even * (parts - 1) : even;
+}
+
+/** Every part of `totalCents` split in `parts` equal parts, in the order they are charged. */
+export function equalParts(totalCents: number, parts: number): number[] {
+  return Array.from({ length: parts }, (_, index) => equalPartAmount(totalCents, parts, index));
+}

@@ -1,0 +1,221 @@
+import { z } from 'zod';
+import {
+  CUSTOMER_DOC_TYPES,
+  PAYMENT_METHODS,
+  RECEIPT_TYPES,
+  SALE_PART_KINDS,
+  SALE_STATUSES,
+} from '../enums.ts';
+import { MAX_PRICE_CENTS } from '../money.ts';
+import { MAX_ITEM_QUANTITY, OrderView } from './order.schema.ts';
+
+/** The most one part of a bill, or one tender, may be: S/ 99,999.99. */
+export const MAX_CHARGE_CENTS = MAX_PRICE_CENTS;
+export const MAX_SPLIT_PARTS = 20;
+export const MAX_TENDERS = 5;
+
+/** Which part of the bill a charge pays. */
+export const ChargePart = z.discriminatedUnion('kind', [
+  /** Everything still owed. */
+  z.strictObject({ kind: z.literal('balance') }),
+  /** Some units of some lines ("lo de ella: el 1/4 y la chicha"). */
+  z.strictObject({
+    kind: z.literal('items'),
+    items: z
+      .array(z.strictObject({ itemId: z.uuid(), quantity: z.int().min(1).max(MAX_ITEM_QUANTITY) }))
+      .min(1)
+      .max(200),
+  }),
+  /** The next of `parts` equal parts; the first one fixes the split. */
+  z.strictObject({ kind: z.literal('equal'), parts: z.int().min(2).max(MAX_SPLIT_PARTS) }),
+]);
+export type ChargePart = z.infer<typeof ChargePart>;
+
+export const TenderInput = z.strictObject({
+  method: z.enum(PAYMENT_METHODS),
+  /** What this tender pays of the part and the tip. */
+  amountCents: z.int().min(1).max(MAX_CHARGE_CENTS),
+  /** Cash only: what the customer handed over (the change is the difference). */
+  receivedCents: z
+    .int()
+    .min(1)
+    .max(MAX_CHARGE_CENTS * 10)
+    .nullable()
+    .default(null),
+  /** Card voucher, Yape/Plin operation or transfer number. */
+  reference: z
+    .string()
+    .trim()
+    .max(40)
+    .transform((value) => value || null)
+    .nullable()
+    .default(null),
+});
+export type TenderInput = z.infer<typeof TenderInput>;
+
+/**
+ * `POST /api/tenant/orders/:id/charges`: charge one part of an order. The id is the sale's,
+ * made by the cashier's screen once per "Cobrar" and kept across retries, so a double click or
+ * a retry charges once. `expectedAmountCents` and `expectedVersion` are what the screen showed:
+ * when the order changed meanwhile the charge is refused (409 ORDER_CHANGED).
+ */
+export const ChargeInput = z
+  .strictObject({
+    id: z.uuid(),
+    sessionId: z.uuid(),
+    expectedVersion: z.int().min(1),
+    expectedAmountCents: z.int().min(0).max(MAX_CHARGE_CENTS),
+    part: ChargePart,
+    tipCents: z.int().min(0).max(MAX_CHARGE_CENTS).default(0),
+    receipt: z.strictObject({
+      type: z.enum(RECEIPT_TYPES),
+      customerId: z.uuid().nullable().default(null),
+    }),
+    payments: z.array(TenderInput).min(1).max(MAX_TENDERS),
+  })
+  .superRefine((charge, context) => {
+    charge.payments.forEach((tender, index) => {
+      if (tender.method !== 'cash' && tender.receivedCents !== null) {
+        context.addIssue({
+          code: 'custom',
+          path: ['payments', index, 'receivedCents'],
+          message: 'Only cash is handed over and given change',
+        });
+      }
+      if (
+        tender.method === 'cash' &&
+        tender.receivedCents !== null &&
+        tender.receivedCents < tender.amountCents
+      ) {
+        context.addIssue({
+          code: 'too_small',
+          origin: 'number',
+          minimum: tender.amountCents,
+          inclusive: true,
+          path: ['payments', index, 'receivedCents'],
+          message: 'Less than the amount it pays',
+        });
+      }
+    });
+    const paid = charge.payments.reduce((sum, tender) => sum + tender.amountCents, 0);
+    if (paid !== charge.expectedAmountCents + charge.tipCents) {
+      context.addIssue({
+        code: 'custom',
+        path: ['payments'],
+        message: `The tenders add up to ${paid}, the part and tip to ${charge.expectedAmountCents + charge.tipCents}`,
+        params: { code: 'payments_mismatch' },
+      });
+    }
+  });
+export type ChargeInput = z.infer<typeof ChargeInput>;
+
+/** `POST /api/tenant/sales/:id/void`: needs `sales.void`, and says why. */
+export const SaleVoidInput = z.strictObject({ reason: z.string().trim().min(3).max(140) });
+export type SaleVoidInput = z.infer<typeof SaleVoidInput>;
+
+/** `GET /api/tenant/branches/:id/sales?day=YYYY-MM-DD` (the branch's day; today when left out). */
+export const SalesQuery = z.strictObject({ day: z.iso.date().optional() });
+export type SalesQuery = z.infer<typeof SalesQuery>;
+
+export const SaleLineView = z.object({
+  orderItemId: z.uuid().nullable(),
+  description: z.string(),
+  quantity: z.int(),
+  unitPriceCents: z.int(),
+  discountCents: z.int(),
+  amountCents: z.int(),
+});
+export type SaleLineView = z.infer<typeof SaleLineView>;
+
+export const SalePaymentView = z.object({
+  method: z.enum(PAYMENT_METHODS),
+  amountCents: z.int(),
+  receivedCents: z.int().nullable(),
+  changeCents: z.int(),
+  reference: z.string().nullable(),
+});
+export type SalePaymentView = z.infer<typeof SalePaymentView>;
+
+/** What the receipt's head prints: the business, its RUC or "boleta simple", the branch. */
+export const ReceiptHeaderView = z.object({
+  businessName: z.string(),
+  legalName: z.string().nullable(),
+  /** Null when the business sells with simple receipts, without RUC. */
+  ruc: z.string().nullable(),
+  fiscalAddress: z.string().nullable(),
+  branchName: z.string(),
+  branchAddress: z.string().nullable(),
+});
+export type ReceiptHeaderView = z.infer<typeof ReceiptHeaderView>;
+
+export const SaleView = z.object({
+  id: z.uuid(),
+  branchId: z.uuid(),
+  orderId: z.uuid(),
+  /** "Mesa 4", "Llevar #12". */
+  orderLabel: z.string(),
+  sessionId: z.uuid(),
+  receiptType: z.enum(RECEIPT_TYPES),
+  series: z.string(),
+  number: z.int(),
+  /** "B001-00000042". */
+  receipt: z.string(),
+  customer: z
+    .object({
+      docType: z.enum(CUSTOMER_DOC_TYPES).nullable(),
+      docNumber: z.string().nullable(),
+      name: z.string(),
+      address: z.string().nullable(),
+    })
+    .nullable(),
+  part: z.object({ kind: z.enum(SALE_PART_KINDS), index: z.int().nullable(), count: z.int().nullable() }),
+  lines: z.array(SaleLineView),
+  subtotalCents: z.int(),
+  discountCents: z.int(),
+  totalCents: z.int(),
+  taxableCents: z.int(),
+  igvCents: z.int(),
+  tipCents: z.int(),
+  changeCents: z.int(),
+  payments: z.array(SalePaymentView),
+  status: z.enum(SALE_STATUSES),
+  voidReason: z.string().nullable(),
+  voidedAt: z.iso.datetime().nullable(),
+  voidedByName: z.string().nullable(),
+  chargedByName: z.string(),
+  createdAt: z.iso.datetime(),
+  header: ReceiptHeaderView,
+});
+export type SaleView = z.infer<typeof SaleView>;
+
+/** A line of the bill at checkout: what is left of it to charge. */
+export const CheckoutLineView = z.object({
+  itemId: z.uuid(),
+  name: z.string(),
+  quantity: z.int(),
+  unitPriceCents: z.int(),
+  grossCents: z.int(),
+  itemDiscountCents: z.int(),
+  orderDiscountCents: z.int(),
+  netCents: z.int(),
+  paidQuantity: z.int(),
+});
+export type CheckoutLineView = z.infer<typeof CheckoutLineView>;
+
+/**
+ * `GET /api/tenant/orders/:id/checkout`: an order as the cashier charges it — priced, what is
+ * paid and what is left, its split, and the sales so far.
+ */
+export const CheckoutView = z.object({
+  order: OrderView,
+  lines: z.array(CheckoutLineView),
+  subtotalCents: z.int(),
+  discountCents: z.int(),
+  totalCents: z.int(),
+  paidCents: z.int(),
+  balanceCents: z.int(),
+  /** Set once an equal split started: how many parts, and how many are paid. */
+  split: z.object({ parts: z.int(), paid: z.int() }).nullable(),
+  sales: z.array(SaleView),
+});
+export type CheckoutView = z.infer<typeof CheckoutView>;
