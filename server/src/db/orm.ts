@@ -1,7 +1,14 @@
 import { KitchenTicket } from '../modules/kitchen/kitchen-ticket.entity.ts';
 import { Order } from '../modules/orders/order.entity.ts';
 import { OrderItem } from '../modules/orders/order-item.entity.ts';
+import { CashMovement } from '../modules/cash/cash-movement.entity.ts';
+import { CashSession } from '../modules/cash/cash-session.entity.ts';
+import { Customer } from '../modules/customers/customer.entity.ts';
 import { OrderDiscount } from '../modules/orders/order-discount.entity.ts';
+import { ReceiptSeries } from '../modules/sales/receipt-series.entity.ts';
+import { SaleLine } from '../modules/sales/sale-line.entity.ts';
+import { SalePayment } from '../modules/sales/sale-payment.entity.ts';
+import { Sale } from '../modules/sales/sale.entity.ts';
 import { OrderRound } from '../modules/orders/order-round.entity.ts';
 import { OrderTable } from '../modules/orders/order-table.entity.ts';
 import { Migrator } from '@mikro-orm/migrations';
@@ -59,6 +66,13 @@ export const tenantEntities = [
   OrderItem,
   OrderDiscount,
   KitchenTicket,
+  CashSession,
+  CashMovement,
+  Customer,
+  ReceiptSeries,
+  Sale,
+  SaleLine,
+  SalePayment,
 ];
 
 export type MigrationList = NonNullable<NonNullable<Options['migrations']>['migrationsList']>;
