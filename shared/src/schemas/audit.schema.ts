@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'orders.item_voided',
   'orders.discounted',
   'cash.closed',
+  'sales.voided',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -37,6 +38,7 @@ export const AUDIT_ENTITY_TYPES = [
   'option',
   'order',
   'cash_session',
+  'sale',
   'settings',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

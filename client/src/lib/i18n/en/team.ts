@@ -241,6 +241,7 @@ export const teamEn = {
   'activity.action.orders.item_voided': 'Voided an item: {name}',
   'activity.action.orders.discounted': 'Gave a discount: {name}',
   'activity.action.cash.closed': 'Closed the till {name}',
+  'activity.action.sales.voided': 'Voided the sale {name}',
   'activity.change.name': 'name: {before} → {after}',
   'activity.change.role': 'role: {before} → {after}',
   'activity.role.waiter': 'a waiter',

@@ -242,6 +242,7 @@ export const teamEsPE = {
   'activity.action.orders.item_voided': 'Anuló un ítem: {name}',
   'activity.action.orders.discounted': 'Hizo un descuento: {name}',
   'activity.action.cash.closed': 'Cerró la caja {name}',
+  'activity.action.sales.voided': 'Anuló la venta {name}',
   'activity.change.name': 'nombre: {before} → {after}',
   'activity.change.role': 'rol: {before} → {after}',
   'activity.role.waiter': 'mozo',

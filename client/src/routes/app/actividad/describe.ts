@@ -99,6 +99,7 @@ export function describeEntry(entry: AuditEntryView): string {
     case 'orders.item_voided':
     case 'orders.discounted':
     case 'cash.closed':
+    case 'sales.voided':
       return t(`activity.action.${entry.action}`, { name });
     case 'auth.pin_locked_out': {
       const count = read(Attempts, entry.after) ?? PIN_ATTEMPTS_BEFORE_LOCKOUT;
