@@ -5,6 +5,8 @@ import type { Logger } from '../lib/logger.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { branchLogRoutes } from '../modules/branch-log/branch-log.routes.ts';
 import { branchRoutes } from '../modules/branches/branches.routes.ts';
+import { cashRoutes } from '../modules/cash/cash.routes.ts';
+import { customersRoutes } from '../modules/customers/customers.routes.ts';
 import { devicesRoutes } from '../modules/devices/devices.routes.ts';
 import { kitchenRoutes } from '../modules/kitchen/kitchen.routes.ts';
 import { membersRoutes } from '../modules/members/members.routes.ts';
@@ -46,6 +48,8 @@ export function tenantRouter(deps: TenantModuleDeps): Router {
   router.use('/', branchLogRoutes(deps));
   router.use('/', ordersRoutes(deps));
   router.use('/', kitchenRoutes(deps));
+  router.use('/', cashRoutes(deps));
+  router.use('/customers', customersRoutes(deps));
   router.use('/', tenantRoutes(deps));
   return router;
 }
