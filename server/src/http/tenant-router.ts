@@ -11,6 +11,7 @@ import { devicesRoutes } from '../modules/devices/devices.routes.ts';
 import { kitchenRoutes } from '../modules/kitchen/kitchen.routes.ts';
 import { membersRoutes } from '../modules/members/members.routes.ts';
 import { ordersRoutes } from '../modules/orders/orders.routes.ts';
+import { salesRoutes } from '../modules/sales/sales.routes.ts';
 import { staffRoutes } from '../modules/staff/staff.routes.ts';
 import type { Broadcaster } from '../realtime/broadcaster.ts';
 import { menuRoutes } from '../modules/menu/menu.routes.ts';
@@ -49,6 +50,7 @@ export function tenantRouter(deps: TenantModuleDeps): Router {
   router.use('/', ordersRoutes(deps));
   router.use('/', kitchenRoutes(deps));
   router.use('/', cashRoutes(deps));
+  router.use('/', salesRoutes(deps));
   router.use('/customers', customersRoutes(deps));
   router.use('/', tenantRoutes(deps));
   return router;
