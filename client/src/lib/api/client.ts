@@ -102,10 +102,8 @@ async function toApiError(response: Response): Promise<ApiError> {
     });
   }
   const { code, fields, details } = parsed.data.error;
-  if (code === 'TRIAL_EXPIRED') {
-    for (const listener of trialExpiredListeners) {
-      listener();
-    }
+  for (const listener of errorListeners.get(code) ?? []) {
+    listener();
   }
   const fieldMessages: Record<string, string> = {};
   const fieldCodes: Record<string, FieldIssue['code']> = {};
@@ -129,15 +127,22 @@ async function toApiError(response: Response): Promise<ApiError> {
   });
 }
 
-const trialExpiredListeners = new Set<() => void>();
+/** The refusals the app shell hears whichever request met them first. */
+type ShellErrorCode = 'TRIAL_EXPIRED' | 'DEVICE_REVOKED';
+
+const errorListeners = new Map<string, Set<() => void>>();
 
 /**
- * Calls `listener` whenever the API answers 402 `TRIAL_EXPIRED` (the trial ended while the app
- * was open), so the shell can show the lock screen. Returns the unsubscribe function.
+ * Calls `listener` whenever the API answers with `code`, from any request: 402 `TRIAL_EXPIRED`
+ * (the trial ended while the app was open: the lock screen) or 401 `DEVICE_REVOKED` (the owner
+ * unpaired this device, maybe while it was offline: the server forgets the credential with that
+ * answer, so it is the only time the app hears why). Returns the unsubscribe function.
  */
-export function onTrialExpired(listener: () => void): () => void {
-  trialExpiredListeners.add(listener);
-  return () => trialExpiredListeners.delete(listener);
+export function onApiError(code: ShellErrorCode, listener: () => void): () => void {
+  const listeners = errorListeners.get(code) ?? new Set<() => void>();
+  errorListeners.set(code, listeners);
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 export interface RequestOptions {
