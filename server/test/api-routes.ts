@@ -1,12 +1,15 @@
 import { PERMISSIONS, type Permission } from '@smartket/shared';
 import type { Express } from 'express';
 
-/** One route of the running app, with the permission its guard names (null: `anyActor()`). */
+/** One route of the running app, with the permissions its guard names (null: `anyActor()`). */
 export interface ApiRoute {
   method: string;
   path: string;
-  /** The guards found on the route: `can(…)` permissions, null for `anyActor()`. */
-  guards: (Permission | null)[];
+  /**
+   * The guards found on the route: the permissions of a `can(…)` or `canAny(…)` (the role needs
+   * one of them), null for `anyActor()`.
+   */
+  guards: (readonly Permission[] | null)[];
 }
 
 type Layer = Express['router']['stack'][number];
@@ -39,19 +42,26 @@ function walk(stack: readonly Layer[], prefix: string): ApiRoute[] {
   return routes;
 }
 
-/** The permission a `can()` or `anyActor()` guard carries; nothing for other middleware. */
-function guardOf(handle: Layer['handle']): (Permission | null)[] {
-  if (!('permission' in handle)) {
+/** The permissions a `can()` or `canAny()` guard carries, null for `anyActor()`; nothing for other middleware. */
+function guardOf(handle: Layer['handle']): (readonly Permission[] | null)[] {
+  if (!('permissions' in handle)) {
     return [];
   }
-  if (handle.permission === null) {
+  if (handle.permissions === null) {
     return [null];
   }
-  const permission = PERMISSIONS.find((known) => known === handle.permission);
-  if (!permission) {
-    throw new Error(`a guard names an unknown permission: ${JSON.stringify(handle.permission)}`);
+  if (!Array.isArray(handle.permissions)) {
+    throw new Error(`a guard without its list of permissions: ${JSON.stringify(handle.permissions)}`);
   }
-  return [permission];
+  const named: unknown[] = handle.permissions;
+  const permissions = named.map((name) => {
+    const permission = PERMISSIONS.find((known) => known === name);
+    if (!permission) {
+      throw new Error(`a guard names an unknown permission: ${JSON.stringify(name)}`);
+    }
+    return permission;
+  });
+  return [permissions];
 }
 
 /** The HTTP methods a route answers, upper case (Express keeps them as `methods: { get: true }`). */

@@ -35,8 +35,7 @@ describe('permission matrix', () => {
     const unguarded = tenantRoutes.filter((route) => route.guards.length !== 1);
     expect(unguarded.map((route) => `${route.method} ${route.path}`)).toEqual([]);
     for (const route of tenantRoutes) {
-      const [permission] = route.guards;
-      if (permission !== null && permission !== undefined) {
+      for (const permission of route.guards[0] ?? []) {
         expect(PERMISSIONS).toContain(permission);
       }
     }
@@ -59,13 +58,15 @@ describe('permission matrix', () => {
     const client = everyRole.clients[actor];
     const mismatches: string[] = [];
     for (const route of routes.filter((candidate) => candidate.path.startsWith('/api/tenant'))) {
-      const permission = route.guards[0];
-      const allowed = permission === null || (permission !== undefined && roleCan(role, permission));
+      const permissions = route.guards[0];
+      const allowed =
+        permissions === null ||
+        (permissions !== undefined && permissions.some((permission) => roleCan(role, permission)));
       const response = await call(client, route);
       const forbidden = response.status === 403 && response.code === 'FORBIDDEN';
       if (forbidden === allowed) {
         mismatches.push(
-          `${route.method} ${route.path} (${permission ?? 'any actor'}): ${response.status} ${response.code ?? ''}`,
+          `${route.method} ${route.path} (${permissions?.join(' or ') ?? 'any actor'}): ${response.status} ${response.code ?? ''}`,
         );
       }
       // Neither "not signed in" nor a crash counts as an answer about permissions.
