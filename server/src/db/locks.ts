@@ -7,11 +7,12 @@ import type { EntityManager } from '@mikro-orm/core';
  * - `stations`: station names, and which branches have which stations;
  * - `menu`: category and product names and SKUs, and the number of active products.
  * - `staff`: names of active staff, and their number (plan limit).
+ * - `series`: receipt series prefixes (B001, B002…), counted when a branch starts a series.
  *
  * A transaction that needs several takes them in this order, so two of them never wait on each
  * other.
  */
-export const LOCK_ORDER = ['setup', 'branches', 'stations', 'menu', 'staff'] as const;
+export const LOCK_ORDER = ['setup', 'branches', 'stations', 'menu', 'staff', 'series'] as const;
 export type LockScope = (typeof LOCK_ORDER)[number];
 
 /**
