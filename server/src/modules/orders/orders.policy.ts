@@ -26,6 +26,20 @@ export function assertLive(order: Order): void {
   }
 }
 
+/**
+ * Refuses a change to what an order costs, or to where it sits, once part of it is paid: 409
+ * ORDER_PAYING. The parts still to charge are worked out from the bill as it was when the first
+ * was paid, so rounds, voids, discounts, moves, joins and cancelling wait until it is settled
+ * (or its sales voided). Serving dishes and asking for the bill never touch the money.
+ */
+export function assertNotPaying(order: Order): void {
+  if (order.paidCents > 0) {
+    throw new AppError('ORDER_PAYING', 409, 'Part of this order is already paid', {
+      details: { orderId: order.id, paidCents: order.paidCents },
+    });
+  }
+}
+
 /** Refuses moving or joining tables for a takeaway or delivery order. */
 export function assertDineIn(order: Order): void {
   if (order.type !== 'dine_in') {

@@ -1,6 +1,8 @@
 import {
   ItemsServedInput,
   ItemVoidInput,
+  OrderDiscountInput,
+  OrderDiscountRemoveQuery,
   OrderJoinInput,
   OrderMoveInput,
   OrderOpenInput,
@@ -21,9 +23,11 @@ import {
   moveOrder,
   openOrder,
   patchOrder,
+  removeDiscount,
   requestBill,
   sendRound,
   serveItems,
+  setDiscount,
   voidItem,
   type OrderChange,
   type OrderContext,
@@ -94,6 +98,25 @@ export function ordersRoutes(deps: TenantModuleDeps): Router {
   router.post('/orders/:id/cancel', can('orders.create'), validate(EmptyBody), async (req, res) => {
     answer(res, await cancelOrder(contextOf(res), pathId(req, 'id')));
   });
+
+  router.put(
+    '/orders/:id/discount',
+    can('orders.discount'),
+    validate(OrderDiscountInput),
+    async (req, res) => {
+      answer(res, await setDiscount(contextOf(res), pathId(req, 'id'), inputOf(res, OrderDiscountInput)));
+    },
+  );
+
+  router.delete(
+    '/orders/:id/discount',
+    can('orders.discount'),
+    validate(OrderDiscountRemoveQuery, 'query'),
+    async (req, res) => {
+      const { itemId } = inputOf(res, OrderDiscountRemoveQuery);
+      answer(res, await removeDiscount(contextOf(res), pathId(req, 'id'), itemId ?? null));
+    },
+  );
 
   return router;
 }

@@ -4,6 +4,7 @@ import type {
   FloorSnapshotView,
   ItemsServedInput,
   ItemVoidInput,
+  OrderDiscountInput,
   OrderOpenInput,
   OrderPatch,
   OrderView,
@@ -13,12 +14,18 @@ import { businessDay } from '../../lib/business-day.ts';
 import { AppError, fieldError, notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertReachesBranch, type Actor } from '../auth/actor.ts';
-import { appendBranchEvents, nextOrderNumber, readBranchSnapshot } from '../branch-log/branch-log.service.ts';
+import {
+  appendBranchEvents,
+  nextOrderNumber,
+  readBranchSnapshot,
+  type PendingBranchEvent,
+} from '../branch-log/branch-log.service.ts';
 import { DiningTable } from '../branches/dining-table.entity.ts';
 import { findBranch, readBranchForShare } from '../branches/branches.service.ts';
 import { KitchenTicket } from '../kitchen/kitchen-ticket.entity.ts';
 import { orderLabel } from '../kitchen/kitchen-ticket.presenter.ts';
 import { settleTicket } from '../kitchen/kitchen.policy.ts';
+import { OrderDiscount } from './order-discount.entity.ts';
 import { OrderItem } from './order-item.entity.ts';
 import { OrderRound } from './order-round.entity.ts';
 import { OrderTable } from './order-table.entity.ts';
@@ -28,8 +35,10 @@ import {
   assertCancellable,
   assertDineIn,
   assertLive,
+  assertNotPaying,
   assertPatchFits,
   assertTableUsable,
+  isLive,
   isSameRound,
   itemsToServe,
   tableOccupied,
@@ -50,6 +59,7 @@ import {
   lockOrder,
   lockOrders,
   queueOnBranchLog,
+  type OrderRecord,
 } from './orders.repository.ts';
 
 /** Who changes an order, when, and through which tenant database. */
@@ -229,6 +239,7 @@ export async function sendRound(
         return unchanged(await repeatedRound(tx, order, earlier, input));
       }
       assertLive(order);
+      assertNotPaying(order);
       const menu = await loadRoundMenu(
         tx,
         order.branchId,
@@ -296,6 +307,7 @@ export async function sendRound(
         order.status = 'open';
         order.billRequestedAt = null;
       }
+      order.version += 1;
       await tx.flush();
 
       const record = { ...before, rounds: [...before.rounds, round], items: [...before.items, ...items] };
@@ -387,11 +399,13 @@ export async function voidItem(
         details: { itemId: item.id, voidedAt: item.voidedAt?.toISOString() ?? null },
       });
     }
+    assertNotPaying(order);
     const before = item.status;
     item.status = 'voided';
     item.voidedAt = now;
     item.voidReason = input.reason;
     item.voidedByName = actor.name;
+    order.version += 1;
     const ticket = await tx.findOneOrFail(KitchenTicket, { id: item.ticketId });
     settleTicket(
       ticket,
@@ -528,6 +542,7 @@ export async function cancelOrder(context: OrderContext, orderId: string): Promi
       return unchanged(presentOrder(await loadOrderRecord(tx, order)));
     }
     assertLive(order);
+    assertNotPaying(order);
     assertCancellable(order, await tx.find(OrderItem, { orderId: order.id }));
     await releaseTables(tx, order.id, now);
     order.status = 'cancelled';
@@ -536,6 +551,171 @@ export async function cancelOrder(context: OrderContext, orderId: string): Promi
     const view = presentOrder(await loadOrderRecord(tx, order));
     return changed(view, await appendBranchEvents(tx, order.branchId, orderClosed(order), now));
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Discounts and payments
+
+/**
+ * Gives a discount on one standing item (`itemId`) or on the whole order (`itemId` null), with
+ * its reason in the audit log; one that target already has is replaced. The same discount again
+ * changes nothing. Refused once part of the order is paid (409 ORDER_PAYING).
+ */
+export async function setDiscount(
+  context: OrderContext,
+  orderId: string,
+  input: OrderDiscountInput,
+): Promise<OrderChange> {
+  const { actor, now } = context;
+  return changeLiveOrder(context, orderId, async (tx, order) => {
+    const record = await loadOrderRecord(tx, order);
+    const item = input.itemId === null ? null : discountableItem(record.items, input.itemId);
+    assertNotPaying(order);
+    const earlier = record.discounts.find((discount) => (discount.itemId ?? null) === input.itemId);
+    if (earlier && isSameDiscount(earlier, input)) {
+      return unchanged(presentOrder(record));
+    }
+    const before = presentOrder(record);
+    const by = discounterOf(actor);
+    const fields = { kind: input.kind, value: input.value, reason: input.reason, ...by, createdAt: now };
+    if (earlier) {
+      Object.assign(earlier, fields);
+    } else {
+      record.discounts.push(tx.create(OrderDiscount, { orderId: order.id, itemId: input.itemId, ...fields }));
+    }
+    order.version += 1;
+    const view = presentOrder(record);
+    recordAudit(
+      tx,
+      actor,
+      {
+        action: 'orders.discounted',
+        entity: { type: 'order', id: order.id, label: discountLabel(record, item) },
+        before: {
+          itemId: input.itemId,
+          discount: describeDiscount(before, input.itemId),
+          totalCents: before.totalCents,
+        },
+        after: {
+          itemId: input.itemId,
+          discount: describeDiscount(view, input.itemId),
+          totalCents: view.totalCents,
+        },
+        branchId: order.branchId,
+      },
+      now,
+    );
+    await tx.flush();
+    return changed(view, await appendBranchEvents(tx, order.branchId, orderUpdated(view), now));
+  });
+}
+
+/**
+ * Takes back the discount of one item (`itemId`), or the order's own (`itemId` null), in the
+ * audit log. Taking back one that is not there changes nothing.
+ */
+export async function removeDiscount(
+  context: OrderContext,
+  orderId: string,
+  itemId: string | null,
+): Promise<OrderChange> {
+  const { actor, now } = context;
+  return changeLiveOrder(context, orderId, async (tx, order) => {
+    const record = await loadOrderRecord(tx, order);
+    const earlier = record.discounts.find((discount) => (discount.itemId ?? null) === itemId);
+    if (!earlier) {
+      return unchanged(presentOrder(record));
+    }
+    assertNotPaying(order);
+    const before = presentOrder(record);
+    tx.remove(earlier);
+    record.discounts = record.discounts.filter((discount) => discount !== earlier);
+    order.version += 1;
+    const view = presentOrder(record);
+    const item = itemId === null ? null : (record.items.find((candidate) => candidate.id === itemId) ?? null);
+    recordAudit(
+      tx,
+      actor,
+      {
+        action: 'orders.discounted',
+        entity: { type: 'order', id: order.id, label: discountLabel(record, item) },
+        before: { itemId, discount: describeDiscount(before, itemId), totalCents: before.totalCents },
+        after: { itemId, discount: null, totalCents: view.totalCents },
+        branchId: order.branchId,
+      },
+      now,
+    );
+    await tx.flush();
+    return changed(view, await appendBranchEvents(tx, order.branchId, orderUpdated(view), now));
+  });
+}
+
+/** The item a discount names: one of the order's, not voided (422 naming `itemId` otherwise). */
+function discountableItem(items: readonly OrderItem[], itemId: string): OrderItem {
+  const item = items.find((candidate) => candidate.id === itemId);
+  if (!item) {
+    throw fieldError('itemId', 'unknown_reference', 'No such item in this order');
+  }
+  if (item.status === 'voided') {
+    throw fieldError('itemId', 'unavailable', 'This item is voided: it costs nothing');
+  }
+  return item;
+}
+
+function isSameDiscount(discount: OrderDiscount, input: OrderDiscountInput): boolean {
+  return discount.kind === input.kind && discount.value === input.value && discount.reason === input.reason;
+}
+
+/** Who gave a discount, as the order keeps it. */
+function discounterOf(actor: Actor): Pick<OrderDiscount, 'byKind' | 'byId' | 'byName'> {
+  return { byKind: actor.kind, byId: actor.id, byName: actor.name };
+}
+
+/** "Mesa 4" for the order's discount, "2× Chicha morada · Mesa 4" for an item's. */
+function discountLabel(record: OrderRecord, item: OrderItem | null): string {
+  const label = orderLabel(
+    record.order,
+    record.tables.map((table) => table.name),
+  );
+  return item ? `${item.quantity}× ${item.name} · ${label}` : label;
+}
+
+/** A discount of `view` as the audit log keeps it: its kind, value and reason. */
+function describeDiscount(view: OrderView, itemId: string | null): Record<string, unknown> | null {
+  const discount = view.discounts.find((candidate) => candidate.itemId === itemId);
+  return discount ? { kind: discount.kind, value: discount.value, reason: discount.reason } : null;
+}
+
+/**
+ * A charge (`paidDeltaCents` > 0) or a voided sale (< 0) changed what the order of `record` has
+ * been paid, inside the caller's transaction with the order locked. A live order's money
+ * version goes up; once it is paid in full it is closed and its tables are free. A closed order
+ * stays closed when one of its sales is voided (a re-issue is not done here): its paid amount
+ * follows, nothing is logged. Answers the events to log.
+ */
+export async function applyOrderPayment(
+  tx: EntityManager,
+  record: OrderRecord,
+  paidDeltaCents: number,
+  now: Date,
+): Promise<PendingBranchEvent[]> {
+  const { order } = record;
+  order.paidCents += paidDeltaCents;
+  if (!isLive(order)) {
+    await tx.flush();
+    return [];
+  }
+  order.version += 1;
+  const view = presentOrder(record);
+  if (paidDeltaCents > 0 && order.paidCents >= view.totalCents) {
+    await releaseTables(tx, order.id, now);
+    order.status = 'closed';
+    order.closedAt = now;
+    await tx.flush();
+    return orderClosed(order);
+  }
+  await tx.flush();
+  return orderUpdated(view);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -560,6 +740,7 @@ export async function moveOrder(
       if (record.tables.length === 1 && record.tables[0]!.tableId === table.id) {
         return unchanged(presentOrder(record));
       }
+      assertNotPaying(order);
       await queueOnBranchLog(tx, order.branchId);
       await assertTableFree(tx, table.id, order.id);
       await releaseTables(tx, order.id, now, table.id);
@@ -599,6 +780,7 @@ export async function joinTable(
       if (holderNow === order.id) {
         return unchanged(presentOrder(await loadOrderRecord(tx, order)));
       }
+      assertNotPaying(order);
       if (holderNow !== holderId) {
         throw new AppError('CONFLICT', 409, 'The table changed hands meanwhile; try again', {
           details: { tableId: table.id },
@@ -610,6 +792,8 @@ export async function joinTable(
         await takeTables(tx, order.id, [table.id], now, Math.max(-1, ...positions) + 1);
         return relabelled(tx, order, now);
       }
+      // The other table's bill is being charged at the till: bringing it here would change both.
+      assertNotPaying(absorbed);
       return mergeOrders(tx, order, absorbed, now);
     }),
   );
@@ -655,6 +839,9 @@ async function mergeOrders(
   absorbed.status = 'merged';
   absorbed.mergedIntoId = order.id;
   absorbed.closedAt = now;
+  // Both bills changed: a charge either till prepared meanwhile is refused (ORDER_CHANGED).
+  order.version += 1;
+  absorbed.version += 1;
   await tx.flush();
 
   const record = await loadOrderRecord(tx, order);
