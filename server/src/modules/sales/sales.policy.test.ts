@@ -1,0 +1,287 @@
+import { priceOrder, type CheckoutLineView } from '@smartket/shared';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../lib/errors.ts';
+import type { Customer } from '../customers/customer.entity.ts';
+import {
+  assertReceiptAllowed,
+  chargePart,
+  receiptNumber,
+  seriesPrefix,
+  tendersFor,
+  type ChargedPart,
+  type CheckoutState,
+} from './sales.policy.ts';
+
+/** A bill priced by `priceOrder`, nothing paid yet. */
+function stateOf(
+  items: { id: string; quantity: number; unitPriceCents: number }[],
+  orderDiscount?: { kind: 'amount' | 'percent'; value: number },
+): CheckoutState {
+  const pricing = priceOrder(
+    items.map((item) => ({ ...item, status: 'pending' })),
+    orderDiscount ? [{ itemId: null, ...orderDiscount }] : [],
+  );
+  return {
+    lines: pricing.lines.map((line): CheckoutLineView => ({
+      ...line,
+      name: line.itemId,
+      unitPriceCents: items.find((item) => item.id === line.itemId)!.unitPriceCents,
+      paidQuantity: 0,
+    })),
+    subtotalCents: pricing.subtotalCents,
+    discountCents: pricing.discountCents,
+    totalCents: pricing.totalCents,
+    paidCents: 0,
+    splitParts: null,
+    equalPartsPaid: 0,
+    discountChargedCents: 0,
+  };
+}
+
+/** `state` after `part` was charged, as the database would then read it. */
+function afterCharge(state: CheckoutState, part: ChargedPart): CheckoutState {
+  const units = new Map(part.lines.map((line) => [line.orderItemId, line.quantity]));
+  return {
+    ...state,
+    lines: state.lines.map((line) => ({
+      ...line,
+      paidQuantity: line.paidQuantity + (units.get(line.itemId) ?? 0),
+    })),
+    paidCents: state.paidCents + part.amountCents,
+    splitParts: part.kind === 'equal' ? part.count : state.splitParts,
+    equalPartsPaid: state.equalPartsPaid + (part.kind === 'equal' ? 1 : 0),
+    discountChargedCents: state.discountChargedCents + part.discountCents,
+  };
+}
+
+function refusalOf(work: () => unknown): AppError {
+  try {
+    work();
+  } catch (error) {
+    if (error instanceof AppError) {
+      return error;
+    }
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+const bill = fc
+  .uniqueArray(
+    fc.record({
+      id: fc.uuid(),
+      quantity: fc.integer({ min: 1, max: 6 }),
+      unitPriceCents: fc.integer({ min: 0, max: 9_999 }),
+    }),
+    { minLength: 1, maxLength: 8, selector: (item) => item.id },
+  )
+  .chain((items) =>
+    fc.record({
+      items: fc.constant(items),
+      discount: fc.option(
+        fc.oneof(
+          fc.record({ kind: fc.constant('amount' as const), value: fc.integer({ min: 1, max: 5_000 }) }),
+          fc.record({ kind: fc.constant('percent' as const), value: fc.integer({ min: 1, max: 100 }) }),
+        ),
+        { nil: undefined },
+      ),
+      // Which units each item-part takes: [line index, units wanted] pairs.
+      picks: fc.array(
+        fc.array(fc.tuple(fc.nat({ max: items.length - 1 }), fc.integer({ min: 1, max: 6 })), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        { maxLength: 5 },
+      ),
+    }),
+  );
+
+describe('charging a part of the bill', () => {
+  it('adds up to the total and its discount, however the bill is paid by items before the balance', () => {
+    fc.assert(
+      fc.property(bill, ({ items, discount, picks }) => {
+        let state = stateOf(items, discount);
+        const parts: ChargedPart[] = [];
+        for (const pick of picks) {
+          const wanted = new Map<string, number>();
+          for (const [index, units] of pick) {
+            const line = state.lines[index]!;
+            const left = line.quantity - line.paidQuantity - (wanted.get(line.itemId) ?? 0);
+            if (left > 0) {
+              wanted.set(line.itemId, (wanted.get(line.itemId) ?? 0) + Math.min(units, left));
+            }
+          }
+          if (wanted.size === 0) {
+            continue;
+          }
+          const part = chargePart(state, {
+            kind: 'items',
+            items: [...wanted].map(([itemId, quantity]) => ({ itemId, quantity })),
+          });
+          parts.push(part);
+          state = afterCharge(state, part);
+        }
+        const rest = chargePart(state, { kind: 'balance' });
+        parts.push(rest);
+        state = afterCharge(state, rest);
+        expect(parts.reduce((sum, part) => sum + part.amountCents, 0)).toBe(state.totalCents);
+        expect(parts.reduce((sum, part) => sum + part.discountCents, 0)).toBe(state.discountCents);
+        expect(state.lines.every((line) => line.paidQuantity === line.quantity)).toBe(true);
+        for (const part of parts) {
+          expect(part.subtotalCents - part.discountCents).toBe(part.amountCents);
+          for (const line of part.lines) {
+            expect(line.discountCents).toBeGreaterThanOrEqual(0);
+            expect(line.unitPriceCents * line.quantity - line.discountCents).toBe(line.amountCents);
+          }
+        }
+        expect(chargePart(state, { kind: 'balance' }).amountCents).toBe(0);
+      }),
+    );
+  });
+
+  it('splits in equal parts that add up to the total and the discount, the last part taking the céntimos', () => {
+    fc.assert(
+      fc.property(bill, fc.integer({ min: 2, max: 20 }), ({ items, discount }, parts) => {
+        let state = stateOf(items, discount);
+        const charged: ChargedPart[] = [];
+        for (let index = 0; index < parts; index += 1) {
+          const part = chargePart(state, { kind: 'equal', parts });
+          expect(part).toMatchObject({ kind: 'equal', index, count: parts });
+          charged.push(part);
+          state = afterCharge(state, part);
+        }
+        expect(charged.reduce((sum, part) => sum + part.amountCents, 0)).toBe(state.totalCents);
+        expect(charged.reduce((sum, part) => sum + part.discountCents, 0)).toBe(state.discountCents);
+        expect(state.paidCents).toBe(state.totalCents);
+      }),
+    );
+  });
+
+  it('lets the balance close an equal split with what is left of the bill and of its discount', () => {
+    let state = stateOf([{ id: 'pollo', quantity: 1, unitPriceCents: 10_000 }], {
+      kind: 'amount',
+      value: 1_000,
+    });
+    const first = chargePart(state, { kind: 'equal', parts: 4 });
+    expect(first).toMatchObject({ amountCents: 2250, discountCents: 250, subtotalCents: 2500 });
+    state = afterCharge(state, first);
+    const rest = chargePart(state, { kind: 'balance' });
+    expect(rest).toMatchObject({
+      kind: 'balance',
+      amountCents: 6750,
+      discountCents: 750,
+      subtotalCents: 7500,
+    });
+    expect(rest.lines).toEqual([
+      {
+        orderItemId: null,
+        description: 'Por consumo',
+        quantity: 1,
+        unitPriceCents: 7500,
+        discountCents: 750,
+        amountCents: 6750,
+      },
+    ]);
+  });
+
+  it('refuses an equal split once items are paid, another number of parts, and items once split', () => {
+    const fresh = stateOf([{ id: 'pollo', quantity: 2, unitPriceCents: 1900 }]);
+    const byItem = afterCharge(
+      fresh,
+      chargePart(fresh, { kind: 'items', items: [{ itemId: 'pollo', quantity: 1 }] }),
+    );
+    expect(refusalOf(() => chargePart(byItem, { kind: 'equal', parts: 2 })).code).toBe('CONFLICT');
+    const split = afterCharge(fresh, chargePart(fresh, { kind: 'equal', parts: 3 }));
+    expect(refusalOf(() => chargePart(split, { kind: 'equal', parts: 2 })).details).toEqual({
+      splitParts: 3,
+    });
+    expect(
+      refusalOf(() => chargePart(split, { kind: 'items', items: [{ itemId: 'pollo', quantity: 1 }] })).code,
+    ).toBe('CONFLICT');
+  });
+
+  it('names every item asked for that the bill cannot give', () => {
+    const state = stateOf([
+      { id: 'pollo', quantity: 2, unitPriceCents: 1900 },
+      { id: 'chicha', quantity: 1, unitPriceCents: 600 },
+    ]);
+    const error = refusalOf(() =>
+      chargePart(state, {
+        kind: 'items',
+        items: [
+          { itemId: 'pollo', quantity: 3 },
+          { itemId: 'gaseosa', quantity: 1 },
+          { itemId: 'chicha', quantity: 1 },
+          { itemId: 'chicha', quantity: 1 },
+        ],
+      }),
+    );
+    expect(error.status).toBe(422);
+    expect(error.fields).toEqual({
+      'part.items.0.quantity': { code: 'more_than_left', message: 'Only 2 left to pay', params: { left: 2 } },
+      'part.items.1.itemId': { code: 'unknown_reference', message: 'No such item on this bill' },
+      'part.items.3.itemId': { code: 'duplicate', message: 'This item is named twice' },
+    });
+  });
+});
+
+describe('tenders', () => {
+  it('must add up to the part and the tip; only cash gives change', () => {
+    expect(
+      tendersFor(
+        [
+          { method: 'cash', amountCents: 1300, receivedCents: 2000, reference: null },
+          { method: 'yape', amountCents: 1500, receivedCents: null, reference: '123' },
+          { method: 'cash', amountCents: 200, receivedCents: null, reference: null },
+        ],
+        2500,
+        500,
+      ).map((tender) => tender.changeCents),
+    ).toEqual([700, 0, 0]);
+    const error = refusalOf(() =>
+      tendersFor([{ method: 'card', amountCents: 2500, receivedCents: null, reference: null }], 2500, 100),
+    );
+    expect(error.fields?.payments?.code).toBe('payments_mismatch');
+  });
+});
+
+describe('receipts', () => {
+  const customer = (docType: Customer['docType']) => ({ docType }) as Customer;
+  const withRuc = {
+    taxMode: 'ruc' as const,
+    ruc: '20100123456',
+    legalName: 'X S.A.C.',
+    fiscalAddress: 'Lima',
+  };
+  const simple = { taxMode: 'simple_receipt' as const, ruc: null, legalName: null, fiscalAddress: null };
+
+  it('issues a factura only from a business with a RUC to a customer with one', () => {
+    expect(() => assertReceiptAllowed('factura', withRuc, customer('ruc'))).not.toThrow();
+    const field = (work: () => void) => Object.entries(refusalOf(work).fields ?? {})[0];
+    expect(field(() => assertReceiptAllowed('factura', simple, customer('ruc')))).toEqual([
+      'receipt.type',
+      expect.objectContaining({ code: 'factura_needs_ruc' }),
+    ]);
+    expect(field(() => assertReceiptAllowed('factura', null, customer('ruc')))?.[0]).toBe('receipt.type');
+    expect(field(() => assertReceiptAllowed('factura', withRuc, customer('dni')))).toEqual([
+      'receipt.customerId',
+      expect.objectContaining({ code: 'ruc_required' }),
+    ]);
+    expect(field(() => assertReceiptAllowed('factura', withRuc, null))?.[0]).toBe('receipt.customerId');
+    expect(() => assertReceiptAllowed('boleta', simple, null)).not.toThrow();
+    expect(() => assertReceiptAllowed('nota_venta', null, customer('dni'))).not.toThrow();
+  });
+
+  it('names series B001, F001, NV01 and on, and prints correlatives with eight digits', () => {
+    expect([seriesPrefix('boleta', 1), seriesPrefix('factura', 2), seriesPrefix('nota_venta', 1)]).toEqual([
+      'B001',
+      'F002',
+      'NV01',
+    ]);
+    expect(seriesPrefix('nota_venta', 99)).toBe('NV99');
+    expect(() => seriesPrefix('nota_venta', 100)).toThrow(RangeError);
+    expect(() => seriesPrefix('boleta', 0)).toThrow(RangeError);
+    expect(receiptNumber('B001', 42)).toBe('B001-00000042');
+  });
+});

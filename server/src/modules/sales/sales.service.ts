@@ -1,0 +1,508 @@
+import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import {
+  igvBreakdown,
+  priceOrder,
+  type BranchEvent,
+  type ChargeInput,
+  type CheckoutView,
+  type ReceiptHeaderView,
+  type SaleView,
+  type SaleVoidInput,
+} from '@smartket/shared';
+import { businessDay } from '../../lib/business-day.ts';
+import { AppError, fieldError, notFound } from '../../lib/errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { assertReachesBranch, type Actor } from '../auth/actor.ts';
+import { appendBranchEvents } from '../branch-log/branch-log.service.ts';
+import { Branch } from '../branches/branch.entity.ts';
+import { findBranch } from '../branches/branches.service.ts';
+import { CashSession } from '../cash/cash-session.entity.ts';
+import { Customer } from '../customers/customer.entity.ts';
+import { orderLabel } from '../kitchen/kitchen-ticket.presenter.ts';
+import { Order } from '../orders/order.entity.ts';
+import { assertLive } from '../orders/orders.policy.ts';
+import { presentOrder } from '../orders/orders.presenter.ts';
+import {
+  loadOrderRecord,
+  loadOrderRecords,
+  lockOrder,
+  type OrderRecord,
+} from '../orders/orders.repository.ts';
+import { applyOrderPayment } from '../orders/orders.service.ts';
+import { readBusinessProfile } from '../settings/settings.service.ts';
+import { Setting } from '../settings/setting.entity.ts';
+import { FISCAL_PROFILE_KEY, FiscalProfile } from '../setup/setup.service.ts';
+import type { Tenant } from '../tenants/tenant.entity.ts';
+import type { ReceiptSeries } from './receipt-series.entity.ts';
+import { SaleLine } from './sale-line.entity.ts';
+import { SalePayment } from './sale-payment.entity.ts';
+import { Sale } from './sale.entity.ts';
+import {
+  assertReceiptAllowed,
+  balanceOf,
+  chargePart,
+  lineDescription,
+  receiptNumber,
+  tendersFor,
+  type CheckoutState,
+} from './sales.policy.ts';
+import { presentReceiptHeader, presentSale } from './sales.presenter.ts';
+import {
+  findOrCreateSeries,
+  loadOrderCharges,
+  loadSaleRecords,
+  takeReceiptNumber,
+  type OrderCharges,
+} from './sales.repository.ts';
+
+/** Who charges or reads, when, in which business (its name heads the receipts). */
+export interface SalesContext {
+  em: EntityManager;
+  actor: Actor;
+  tenant: Tenant;
+  now: Date;
+}
+
+/** A sale after a charge or a void, and the branch-log events to broadcast once it committed. */
+export interface SaleChange {
+  sale: SaleView;
+  events: BranchEvent[];
+  /** False when a charge was a repeat of one already made (same sale id): 200, not 201. */
+  created: boolean;
+}
+
+/**
+ * How a sale gets its correlative inside the charge's transaction. Routes always use the
+ * gapless `takeReceiptNumber`; the checkout benchmark swaps it to measure what it costs.
+ */
+export type ReceiptNumbering = (tx: EntityManager, series: ReceiptSeries) => Promise<number>;
+
+const SALE_ID_INDEX = 'sales_pkey';
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/**
+ * An order as the cashier charges it: priced line by line with what is paid of each, the
+ * balance, its equal split, and its sales so far (voided ones too). Any status: a closed order's
+ * checkout shows what it was paid with.
+ */
+export async function loadCheckout(context: SalesContext, orderId: string): Promise<CheckoutView> {
+  const { em, actor, tenant } = context;
+  const order = await em.findOne(Order, { id: orderId });
+  if (!order) {
+    throw notFound('Order');
+  }
+  assertReachesBranch(actor, order.branchId, 'Order');
+  const record = await loadOrderRecord(em, order);
+  const state = checkoutStateOf(record, await loadOrderCharges(em, order.id));
+  const sales = await em.find(Sale, { orderId: order.id }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  const label = labelOf(record);
+  const header = await readReceiptHeader(em, tenant, await findBranch(em, order.branchId));
+  const records = await loadSaleRecords(em, sales);
+  return {
+    order: presentOrder(record),
+    lines: state.lines,
+    subtotalCents: state.subtotalCents,
+    discountCents: state.discountCents,
+    totalCents: state.totalCents,
+    paidCents: state.paidCents,
+    balanceCents: balanceOf(state),
+    split: state.splitParts === null ? null : { parts: state.splitParts, paid: state.equalPartsPaid },
+    sales: records.map((sale) => presentSale(sale, { orderLabel: label, header })),
+  };
+}
+
+/** A sale with its receipt's head; another branch's is a 404 for a branch-bound cashier. */
+export async function loadSale(context: SalesContext, saleId: string): Promise<SaleView> {
+  const { em, actor } = context;
+  const sale = await em.findOne(Sale, { id: saleId });
+  if (!sale) {
+    throw notFound('Sale');
+  }
+  assertReachesBranch(actor, sale.branchId, 'Sale');
+  const [view] = await presentSales(em, context.tenant, [sale]);
+  return view!;
+}
+
+/** The sales of a branch on one of its days (today in its time zone when `day` is left out), in order. */
+export async function listBranchSales(
+  context: SalesContext,
+  branchId: string,
+  day: string | undefined,
+): Promise<SaleView[]> {
+  const { em, actor, now } = context;
+  assertReachesBranch(actor, branchId);
+  const branch = await findBranch(em, branchId);
+  const sales = await em.find(
+    Sale,
+    { branchId, businessDay: day ?? businessDay(now, branch.timezone) },
+    { orderBy: { createdAt: 'asc', id: 'asc' } },
+  );
+  return presentSales(em, context.tenant, sales);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Charging
+
+/**
+ * Charges one part of a live order, all in one transaction with the order locked: the sale with
+ * its lines, tenders and receipt number, and what the order has been paid — closed, its tables
+ * free, once paid in full. The sale id is the cashier screen's: the same id again answers the
+ * sale as it is (200), and two copies racing make one sale.
+ *
+ * Refused, with nothing written: no open session of the order's branch (409
+ * CASH_SESSION_CLOSED naming `sessionId`); an order that changed since the screen showed it,
+ * its money version or the part's amount (409 ORDER_CHANGED with the `version` and `amountCents`
+ * to show now); a part the bill cannot give, tenders that do not add up, a receipt the business
+ * or customer cannot have (422 naming the field).
+ */
+export async function chargeOrder(
+  context: SalesContext,
+  orderId: string,
+  input: ChargeInput,
+  numbering: ReceiptNumbering = takeReceiptNumber,
+): Promise<SaleChange> {
+  const { em } = context;
+  try {
+    return await em.transactional((tx) => chargeLocked(tx, context, orderId, input, numbering));
+  } catch (error) {
+    if (violatedIndex(error) === SALE_ID_INDEX) {
+      // A copy of this charge committed first: answer its sale.
+      const fresh = em.fork();
+      const winner = await fresh.findOne(Sale, { id: input.id });
+      if (winner) {
+        return {
+          sale: await repeatedCharge({ ...context, em: fresh }, winner, orderId),
+          events: [],
+          created: false,
+        };
+      }
+    }
+    throw error;
+  }
+}
+
+async function chargeLocked(
+  tx: EntityManager,
+  context: SalesContext,
+  orderId: string,
+  input: ChargeInput,
+  numbering: ReceiptNumbering,
+): Promise<SaleChange> {
+  const { actor, tenant, now } = context;
+  const order = await lockOrder(tx, orderId);
+  if (!order) {
+    throw notFound('Order');
+  }
+  assertReachesBranch(actor, order.branchId, 'Order');
+  const earlier = await tx.findOne(Sale, { id: input.id });
+  if (earlier) {
+    return {
+      sale: await repeatedCharge({ ...context, em: tx }, earlier, order.id),
+      events: [],
+      created: false,
+    };
+  }
+  assertLive(order);
+  // Shared: charges go on side by side, while closing the till waits for them (and they for it).
+  const session = await tx.findOne(
+    CashSession,
+    { id: input.sessionId },
+    { lockMode: LockMode.PESSIMISTIC_READ },
+  );
+  assertSessionOpen(session, order.branchId, input.sessionId);
+
+  const record = await loadOrderRecord(tx, order);
+  const state = checkoutStateOf(record, await loadOrderCharges(tx, order.id));
+  if (order.version !== input.expectedVersion) {
+    throw orderChanged(order, amountIfChargeable(state, input.part));
+  }
+  const part = chargePart(state, input.part);
+  if (part.amountCents !== input.expectedAmountCents) {
+    throw orderChanged(order, part.amountCents);
+  }
+  if (part.amountCents === 0) {
+    throw new AppError('CONFLICT', 409, 'Nothing is left to charge on this part', {
+      details: { orderId: order.id, balanceCents: balanceOf(state) },
+    });
+  }
+  const tenders = tendersFor(input.payments, part.amountCents, input.tipCents);
+  const customer = await findCustomer(tx, input.receipt.customerId);
+  const fiscal = await readFiscalProfile(tx);
+  assertReceiptAllowed(input.receipt.type, fiscal, customer);
+  const branch = await findBranch(tx, order.branchId);
+
+  const series = await findOrCreateSeries(tx, order.branchId, input.receipt.type, now);
+  const number = await numbering(tx, series);
+  const amounts = igvBreakdown(part.amountCents);
+  const sale = tx.create(Sale, {
+    id: input.id,
+    branchId: order.branchId,
+    orderId: order.id,
+    sessionId: session.id,
+    registerId: session.registerId,
+    businessDay: businessDay(now, branch.timezone),
+    receiptType: input.receipt.type,
+    series: series.prefix,
+    number,
+    customerId: customer?.id ?? null,
+    customerDocType: customer?.docType ?? null,
+    customerDocNumber: customer?.docNumber ?? null,
+    customerName: customer?.name ?? null,
+    customerAddress: customer?.address ?? null,
+    partKind: part.kind,
+    partIndex: part.index,
+    partCount: part.count,
+    subtotalCents: part.subtotalCents,
+    discountCents: part.discountCents,
+    totalCents: amounts.totalCents,
+    taxableCents: amounts.taxableCents,
+    igvCents: amounts.igvCents,
+    tipCents: input.tipCents,
+    changeCents: tenders.reduce((sum, tender) => sum + tender.changeCents, 0),
+    status: 'completed',
+    voidReason: null,
+    voidedAt: null,
+    voidedByName: null,
+    chargedByKind: actor.kind,
+    chargedById: actor.id,
+    chargedByName: actor.name,
+    createdAt: now,
+  });
+  // The sale first: its lines and tenders point at it.
+  await tx.flush();
+  const lines = part.lines.map((line, position) =>
+    tx.create(SaleLine, { saleId: sale.id, ...line, position }),
+  );
+  const payments = tenders.map((tender, position) =>
+    tx.create(SalePayment, {
+      saleId: sale.id,
+      method: tender.method,
+      amountCents: tender.amountCents,
+      receivedCents: tender.receivedCents,
+      changeCents: tender.changeCents,
+      reference: tender.reference,
+      position,
+    }),
+  );
+  if (part.kind === 'equal') {
+    order.splitParts = part.count;
+  }
+  const orderEvents = await applyOrderPayment(tx, record, part.amountCents, now);
+  const events = await appendBranchEvents(tx, order.branchId, orderEvents, now);
+  const header = await readReceiptHeader(tx, tenant, branch);
+  return {
+    sale: presentSale({ sale, lines, payments }, { orderLabel: labelOf(record), header }),
+    events,
+    created: true,
+  };
+}
+
+/**
+ * The answer to a charge whose sale id exists: the sale as it is now, whatever the body said —
+ * unless the id is another order's sale (409 CONFLICT).
+ */
+async function repeatedCharge(context: SalesContext, sale: Sale, orderId: string): Promise<SaleView> {
+  if (sale.orderId !== orderId) {
+    throw new AppError('CONFLICT', 409, 'This sale id belongs to another order', {
+      details: { saleId: sale.id },
+    });
+  }
+  assertReachesBranch(context.actor, sale.branchId, 'Sale');
+  const [view] = await presentSales(context.em, context.tenant, [sale]);
+  return view!;
+}
+
+/** Refuses a charge without an open session of the order's branch: 409 CASH_SESSION_CLOSED. */
+function assertSessionOpen(
+  session: CashSession | null,
+  branchId: string,
+  sessionId: string,
+): asserts session is CashSession {
+  if (session?.status === 'open' && session.branchId === branchId) {
+    return;
+  }
+  throw new AppError('CASH_SESSION_CLOSED', 409, 'Open the cash register of this branch to charge', {
+    fields: { sessionId: { code: 'unavailable', message: 'This cash session is not open in this branch' } },
+    details: { sessionId, status: session?.branchId === branchId ? session.status : null },
+  });
+}
+
+/** 409 ORDER_CHANGED: the order is not what the cashier saw; `amountCents` is the part now. */
+function orderChanged(order: Order, amountCents: number | null): AppError {
+  return new AppError('ORDER_CHANGED', 409, 'The order changed since it was shown', {
+    details: { orderId: order.id, version: order.version, amountCents, paidCents: order.paidCents },
+  });
+}
+
+/** The part's amount now, or null when the bill can no longer give that part. */
+function amountIfChargeable(state: CheckoutState, part: ChargeInput['part']): number | null {
+  try {
+    return chargePart(state, part).amountCents;
+  } catch {
+    return null;
+  }
+}
+
+async function findCustomer(tx: EntityManager, customerId: string | null): Promise<Customer | null> {
+  if (customerId === null) {
+    return null;
+  }
+  const customer = await tx.findOne(Customer, { id: customerId });
+  if (!customer) {
+    throw fieldError('receipt.customerId', 'unknown_reference', 'No such customer');
+  }
+  return customer;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Voiding
+
+/**
+ * Voids a sale with the reason, in the audit log. It stays, marked, in the history and the
+ * reports. A live order it paid part of owes that part again (its money version goes up, the
+ * floor hears of it); a closed order stays closed. Voiding it again is a 409 CONFLICT.
+ */
+export async function voidSale(
+  context: SalesContext,
+  saleId: string,
+  input: SaleVoidInput,
+): Promise<SaleChange> {
+  const { em, actor, now } = context;
+  return em.transactional(async (tx) => {
+    const seen = await tx.findOne(Sale, { id: saleId });
+    if (!seen) {
+      throw notFound('Sale');
+    }
+    assertReachesBranch(actor, seen.branchId, 'Sale');
+    // The order first, as a charge takes it: a void and a charge of one order queue, never cross.
+    const order = await lockOrder(tx, seen.orderId);
+    if (!order) {
+      throw new Error(`sale ${seen.id} has no order`);
+    }
+    const sale = await tx.findOneOrFail(
+      Sale,
+      { id: saleId },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+    );
+    if (sale.status === 'voided') {
+      throw new AppError('CONFLICT', 409, 'This sale is already voided', {
+        details: { saleId: sale.id, voidedAt: sale.voidedAt?.toISOString() ?? null },
+      });
+    }
+    sale.status = 'voided';
+    sale.voidReason = input.reason;
+    sale.voidedAt = now;
+    sale.voidedByName = actor.name;
+    const record = await loadOrderRecord(tx, order);
+    const orderEvents = await applyOrderPayment(tx, record, -sale.totalCents, now);
+    const receipt = receiptNumber(sale.series, sale.number);
+    recordAudit(
+      tx,
+      actor,
+      {
+        action: 'sales.voided',
+        entity: { type: 'sale', id: sale.id, label: `${receipt} · ${labelOf(record)}` },
+        before: { status: 'completed', receipt, totalCents: sale.totalCents },
+        after: { status: 'voided', reason: input.reason },
+        branchId: sale.branchId,
+      },
+      now,
+    );
+    await tx.flush();
+    const events = await appendBranchEvents(tx, sale.branchId, orderEvents, now);
+    const [view] = await presentSales(tx, context.tenant, [sale]);
+    return { sale: view!, events, created: true };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** An order at the till: priced as every screen prices it, with the units its sales paid. */
+function checkoutStateOf(record: OrderRecord, charges: OrderCharges): CheckoutState {
+  const view = presentOrder(record);
+  const pricing = priceOrder(view.items, view.discounts);
+  const items = new Map(view.items.map((item) => [item.id, item]));
+  return {
+    lines: pricing.lines.map((line) => {
+      const item = items.get(line.itemId)!;
+      return {
+        itemId: line.itemId,
+        name: lineDescription(item),
+        quantity: line.quantity,
+        unitPriceCents: item.unitPriceCents,
+        grossCents: line.grossCents,
+        itemDiscountCents: line.itemDiscountCents,
+        orderDiscountCents: line.orderDiscountCents,
+        netCents: line.netCents,
+        paidQuantity: charges.paidUnits.get(line.itemId) ?? 0,
+      };
+    }),
+    subtotalCents: pricing.subtotalCents,
+    discountCents: pricing.discountCents,
+    totalCents: pricing.totalCents,
+    paidCents: record.order.paidCents,
+    splitParts: record.order.splitParts ?? null,
+    equalPartsPaid: charges.equalPartsPaid,
+    discountChargedCents: charges.discountChargedCents,
+  };
+}
+
+/** Sales as views, their orders' labels and their branches' receipt heads read in bulk. */
+async function presentSales(em: EntityManager, tenant: Tenant, sales: readonly Sale[]): Promise<SaleView[]> {
+  if (sales.length === 0) {
+    return [];
+  }
+  const records = await loadSaleRecords(em, sales);
+  const orders = await em.find(Order, { id: { $in: [...new Set(sales.map((sale) => sale.orderId))] } });
+  const labels = new Map(
+    (await loadOrderRecords(em, orders)).map((record) => [record.order.id, labelOf(record)]),
+  );
+  const branches = await em.find(Branch, { id: { $in: [...new Set(sales.map((sale) => sale.branchId))] } });
+  const business = await readBusiness(em, tenant);
+  const headers = new Map(branches.map((branch) => [branch.id, presentReceiptHeader(business, branch)]));
+  return records.map((record) =>
+    presentSale(record, {
+      orderLabel: labels.get(record.sale.orderId) ?? '',
+      header: headers.get(record.sale.branchId)!,
+    }),
+  );
+}
+
+function labelOf(record: OrderRecord): string {
+  return orderLabel(
+    record.order,
+    record.tables.map((table) => table.name),
+  );
+}
+
+async function readReceiptHeader(
+  em: EntityManager,
+  tenant: Tenant,
+  branch: Branch,
+): Promise<ReceiptHeaderView> {
+  return presentReceiptHeader(await readBusiness(em, tenant), branch);
+}
+
+async function readBusiness(em: EntityManager, tenant: Tenant) {
+  return {
+    profile: await readBusinessProfile(em),
+    fallbackName: tenant.businessName,
+    fiscal: await readFiscalProfile(em),
+  };
+}
+
+/** How the business sells (the setup wizard's first step), or null before it is saved. */
+async function readFiscalProfile(em: EntityManager): Promise<FiscalProfile | null> {
+  const setting = await em.findOne(Setting, { key: FISCAL_PROFILE_KEY });
+  return setting ? FiscalProfile.parse(setting.value) : null;
+}
+
+/** The unique index a write ran into, when that is what stopped it. */
+function violatedIndex(error: unknown): string | undefined {
+  if (!(error instanceof UniqueConstraintViolationException)) {
+    return undefined;
+  }
+  return 'constraint' in error && typeof error.constraint === 'string' ? error.constraint : '';
+}

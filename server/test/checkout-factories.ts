@@ -1,0 +1,181 @@
+import type { EntityManager } from '@mikro-orm/core';
+import {
+  rucCheckDigit,
+  type ChargeInput,
+  type CheckoutView,
+  type CustomerDocType,
+  type SaleView,
+} from '@smartket/shared';
+import { CashRegister } from '../src/modules/branches/cash-register.entity.ts';
+import { CashSession } from '../src/modules/cash/cash-session.entity.ts';
+import { Customer } from '../src/modules/customers/customer.entity.ts';
+import { Tenant } from '../src/modules/tenants/tenant.entity.ts';
+import { expectStatus } from './actors.ts';
+import type { BuiltOwner } from './factories.ts';
+import type { ApiClient, ApiResponse, TestServer } from './test-server.ts';
+
+/**
+ * What charging needs around an order: an open cash session and customers, written straight
+ * into the tenant database (the cash and customer routes are tested on their own), the business's
+ * fiscal profile, and charge bodies built from the checkout a cashier's screen shows.
+ */
+
+/** Runs `fn` with an entity manager of the tenant's own database. */
+export async function inTenant<T>(
+  server: TestServer,
+  tenantId: string,
+  fn: (em: EntityManager) => Promise<T>,
+): Promise<T> {
+  const tenant = await server.services.adminOrm.em
+    .fork()
+    .findOneOrFail(Tenant, tenantId, { populate: ['databasePasswordSealed'] });
+  return server.services.registry.withTenant(server.services.locator.locate(tenant), fn);
+}
+
+export interface OpenSession {
+  sessionId: string;
+  registerId: string;
+}
+
+/** A new cash register of the branch with a session open on it (S/ 100.00 of float). */
+export async function openCashSession(
+  server: TestServer,
+  tenantId: string,
+  branchId: string,
+): Promise<OpenSession> {
+  return inTenant(server, tenantId, async (em) => {
+    const register = em.create(CashRegister, { branchId, name: `Caja ${crypto.randomUUID().slice(0, 4)}` });
+    await em.flush();
+    const session = em.create(CashSession, {
+      id: crypto.randomUUID(),
+      branchId,
+      registerId: register.id,
+      status: 'open',
+      openingFloatCents: 10000,
+      openedByKind: 'user',
+      openedById: crypto.randomUUID(),
+      openedByName: 'Dueña',
+      openedAt: new Date(),
+      closedByKind: null,
+      closedById: null,
+      closedByName: null,
+      closedAt: null,
+      countedCents: null,
+      countedDenominations: null,
+      expectedCents: null,
+      differenceCents: null,
+      closingNote: null,
+    });
+    await em.flush();
+    return { sessionId: session.id, registerId: register.id };
+  });
+}
+
+/** Marks a session closed, as closing the till would. */
+export async function closeCashSession(
+  server: TestServer,
+  tenantId: string,
+  sessionId: string,
+): Promise<void> {
+  await inTenant(server, tenantId, async (em) => {
+    const session = await em.findOneOrFail(CashSession, { id: sessionId });
+    session.status = 'closed';
+    session.closedAt = new Date();
+    await em.flush();
+  });
+}
+
+/** A valid RUC of a company (prefix 20) whose digits start with `body` (8 digits). */
+export function companyRuc(body = String(Math.floor(Math.random() * 1e8)).padStart(8, '0')): string {
+  const firstTen = `20${body}`;
+  return `${firstTen}${rucCheckDigit(firstTen)}`;
+}
+
+/** A customer: a company by RUC, a person by DNI, or a regular by name only. */
+export async function buildCustomer(
+  server: TestServer,
+  tenantId: string,
+  input: {
+    docType: CustomerDocType | null;
+    docNumber?: string | null;
+    name: string;
+    address?: string | null;
+  },
+): Promise<string> {
+  const docNumber =
+    input.docNumber ??
+    (input.docType === 'ruc'
+      ? companyRuc()
+      : input.docType === 'dni'
+        ? String(Math.floor(Math.random() * 1e8)).padStart(8, '0')
+        : null);
+  return inTenant(server, tenantId, async (em) => {
+    const customer = em.create(Customer, {
+      docType: input.docType,
+      docNumber,
+      name: input.name,
+      phone: null,
+      address: input.address ?? null,
+      email: null,
+    });
+    await em.flush();
+    return customer.id;
+  });
+}
+
+/** The business sells with a RUC (facturas allowed) or with simple receipts. */
+export async function setFiscalProfile(owner: BuiltOwner, taxMode: 'ruc' | 'simple_receipt'): Promise<void> {
+  const body =
+    taxMode === 'ruc'
+      ? {
+          taxMode,
+          ruc: companyRuc('10203040'),
+          legalName: 'Pollería El Buen Sabor S.A.C.',
+          fiscalAddress: 'Av. Larco 123, Miraflores',
+        }
+      : { taxMode };
+  expectStatus(await owner.client.put('/api/tenant/setup/fiscal', body), 200);
+}
+
+/** The checkout of an order, as the cashier's screen loads it. */
+export async function readCheckout(client: ApiClient, orderId: string): Promise<CheckoutView> {
+  return expectStatus(await client.get<CheckoutView>(`/api/tenant/orders/${orderId}/checkout`), 200);
+}
+
+/** Input of a charge, as `ChargeInput` reads it before its defaults. */
+export type ChargeBody = Omit<ChargeInput, 'tipCents' | 'payments' | 'receipt'> & {
+  tipCents?: number;
+  receipt: { type: ChargeInput['receipt']['type']; customerId?: string | null };
+  payments: {
+    method: string;
+    amountCents: number;
+    receivedCents?: number | null;
+    reference?: string | null;
+  }[];
+};
+
+/**
+ * The body of a charge of everything still owed, paid exactly in cash with a boleta, as the
+ * screen that showed `checkout` sends it; `overrides` change any part of it.
+ */
+export function balanceCharge(
+  checkout: CheckoutView,
+  session: OpenSession,
+  overrides: Partial<ChargeBody> = {},
+): ChargeBody {
+  return {
+    id: crypto.randomUUID(),
+    sessionId: session.sessionId,
+    expectedVersion: checkout.order.version,
+    expectedAmountCents: checkout.balanceCents,
+    part: { kind: 'balance' },
+    receipt: { type: 'boleta', customerId: null },
+    payments: [{ method: 'cash', amountCents: checkout.balanceCents }],
+    ...overrides,
+  };
+}
+
+/** Posts a charge of the order. */
+export function charge(client: ApiClient, orderId: string, body: ChargeBody): Promise<ApiResponse<SaleView>> {
+  return client.post<SaleView>(`/api/tenant/orders/${orderId}/charges`, body);
+}
