@@ -205,6 +205,33 @@ describe('checkout: charging an order', () => {
       id: body.id,
     };
     expect(refusal(await charge(till.cashier, other.id, otherBody), 409).code).toBe('CONFLICT');
+
+    // One new sale id sent for two orders at the same moment: neither order's lock stops the
+    // other, the sale's primary key does — one sale, and the other charge is told of the mix-up.
+    const left = await dinnerAt(till, 5);
+    const right = await dinnerAt(till, 6);
+    const sharedId = crypto.randomUUID();
+    const [leftAnswer, rightAnswer] = await Promise.all(
+      [left, right].map(async (order) =>
+        charge(till.cashier, order.id, {
+          ...balanceCharge(await readCheckout(till.cashier, order.id), till.session),
+          id: sharedId,
+        }),
+      ),
+    );
+    expect([leftAnswer!.status, rightAnswer!.status].sort()).toEqual([201, 409]);
+    expect(await salesCount(till)).toBe(3);
+    // The refused charge gave its number back: the next one follows without a gap.
+    const loser = leftAnswer!.status === 409 ? left : right;
+    const next = expectStatus(
+      await charge(
+        till.cashier,
+        loser.id,
+        balanceCharge(await readCheckout(till.cashier, loser.id), till.session),
+      ),
+      201,
+    );
+    expect(next.number).toBe(4);
   });
 
   it('refuses to charge without an open session of the branch, with nothing written', async () => {
