@@ -2,6 +2,7 @@ import type { Dictionary } from './types.ts';
 
 /** English: every key of the es-PE source dictionary, checked by the `Dictionary` type. */
 import { branchesEn } from './en/branches.ts';
+import { checkoutEn } from './en/checkout.ts';
 import { deviceEn } from './en/device.ts';
 import { kitchenEn } from './en/kitchen.ts';
 import { menuEn } from './en/menu.ts';
@@ -20,6 +21,7 @@ export const en: Dictionary = {
   ...teamEn,
   ...syncEn,
   ...serviceEn,
+  ...checkoutEn,
   ...pwaEn,
   'meta.siteName': 'SmartKet',
   'common.loading': 'Loading…',

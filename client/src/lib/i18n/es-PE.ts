@@ -4,6 +4,7 @@
  * `one`/`other` is chosen by `params.count` with the locale's plural rules.
  */
 import { branchesEsPE } from './es-PE/branches.ts';
+import { checkoutEsPE } from './es-PE/checkout.ts';
 import { deviceEsPE } from './es-PE/device.ts';
 import { kitchenEsPE } from './es-PE/kitchen.ts';
 import { menuEsPE } from './es-PE/menu.ts';
@@ -22,6 +23,7 @@ export const esPE = {
   ...teamEsPE,
   ...syncEsPE,
   ...serviceEsPE,
+  ...checkoutEsPE,
   ...pwaEsPE,
   'meta.siteName': 'SmartKet',
   'common.loading': 'Cargando…',
