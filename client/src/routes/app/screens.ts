@@ -12,7 +12,7 @@ export interface Viewer {
 }
 
 export type NavIcon =
-  'home' | 'tables' | 'kitchen' | 'live' | 'menu' | 'branches' | 'people' | 'activity' | 'plan';
+  'home' | 'tables' | 'cash' | 'kitchen' | 'live' | 'menu' | 'branches' | 'people' | 'activity' | 'plan';
 
 /**
  * Where a screen's entry goes on a phone, whose bottom bar holds five: in the bar; under "Más"
@@ -24,6 +24,7 @@ export type PhonePlace = 'bar' | 'more' | 'account';
 type ScreenPath =
   | ''
   | 'mesas'
+  | 'caja'
   | 'cocina'
   | 'tablero'
   | 'menu'
@@ -63,6 +64,12 @@ const SCREENS: readonly Screen[] = [
     allows: (viewer) => viewer.can('orders.view'),
     // Staff start here; an owner's phone keeps its bar for the business and finds it under "Más".
     nav: { label: 'shell.nav.tables', icon: 'tables', phone: 'more' },
+  },
+  {
+    // The till: charging, cash in and out, and closing; a cashier's phone has it in the bar.
+    path: 'caja',
+    allows: (viewer) => viewer.can('payments.charge'),
+    nav: { label: 'cash.nav', icon: 'cash', phone: 'more' },
   },
   {
     path: 'cocina',
