@@ -708,10 +708,10 @@ export async function applyOrderPayment(
   order.version += 1;
   const view = presentOrder(record);
   if (paidDeltaCents > 0 && order.paidCents >= view.totalCents) {
-    await releaseTables(tx, order.id, now);
     order.status = 'closed';
     order.closedAt = now;
-    await tx.flush();
+    // Flushes the order with its tables: one UPDATE of the order, however it got paid.
+    await releaseTables(tx, order.id, now);
     return orderClosed(order);
   }
   await tx.flush();

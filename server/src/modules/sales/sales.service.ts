@@ -229,11 +229,14 @@ async function chargeLocked(
   }
   const tenders = tendersFor(input.payments, part.amountCents, input.tipCents);
   const customer = await findCustomer(tx, input.receipt.customerId);
-  const fiscal = await readFiscalProfile(tx);
-  assertReceiptAllowed(input.receipt.type, fiscal, customer);
+  const business = await readBusiness(tx, tenant);
+  assertReceiptAllowed(input.receipt.type, business.fiscal, customer);
   const branch = await findBranch(tx, order.branchId);
-
+  const header = presentReceiptHeader(business, branch);
   const series = await findOrCreateSeries(tx, order.branchId, input.receipt.type, now);
+
+  // From the number to the commit, every charge of this series waits for this one: only the
+  // writes are left from here.
   const number = await numbering(tx, series);
   const amounts = igvBreakdown(part.amountCents);
   const sale = tx.create(Sale, {
@@ -291,7 +294,6 @@ async function chargeLocked(
   }
   const orderEvents = await applyOrderPayment(tx, record, part.amountCents, now);
   const events = await appendBranchEvents(tx, order.branchId, orderEvents, now);
-  const header = await readReceiptHeader(tx, tenant, branch);
   return {
     sale: presentSale({ sale, lines, payments }, { orderLabel: labelOf(record), header }),
     events,
