@@ -16,7 +16,8 @@ import {
   type SaleFixture,
 } from './cash-fixtures.ts';
 import { buildTenant } from './factories.ts';
-import { refusal } from './order-factories.ts';
+import { balanceCharge, charge, readCheckout } from './checkout-factories.ts';
+import { buildFloor, buildWaiter, chickenItem, openTable, refusal, sendRound } from './order-factories.ts';
 import { lockWaiters, withTenantSql } from './tenant-sql.ts';
 import type { ApiClient, ApiResponse, TestServer } from './test-server.ts';
 import { startTestServer } from './test-server.ts';
@@ -367,6 +368,64 @@ describe('cash register sessions', () => {
       // The register opens again for the next shift, from a new float.
       const next = await openRegister(till.cashier.client, till.registerId, 10_000);
       expect(next.expectedCents).toBe(10_000);
+    });
+
+    it('closes on the figures of sales charged and voided through the till itself', async () => {
+      const floor = await buildFloor(server);
+      const waiter = (await buildWaiter(server, floor)).client;
+      const cashier = (await buildWaiter(server, floor, 'cashier')).client;
+      const registerId = await buildRegister(floor.owner, floor.branchId);
+      const session = await openRegister(cashier, registerId, 5_000);
+      const till = { sessionId: session.id, registerId };
+      /** Table `table`: a chicken (Pierna, S/ 19.00) and a chicha (S/ 6.00), S/ 25.00. */
+      const dinnerAt = async (table: number) => {
+        const order = await openTable(waiter, floor, table);
+        await sendRound(waiter, order.id, [chickenItem(floor), { productId: floor.menu.chicha.id }]);
+        return readCheckout(cashier, order.id);
+      };
+
+      // S/ 20.00 cash out of S/ 50.00, S/ 10.00 by Yape, S/ 5.00 of it a tip.
+      const first = await dinnerAt(1);
+      const kept = balanceCharge(first, till, {
+        tipCents: 500,
+        payments: [
+          { method: 'cash', amountCents: 2_000, receivedCents: 5_000 },
+          { method: 'yape', amountCents: 1_000 },
+        ],
+      });
+      expectStatus(await charge(cashier, first.order.id, kept), 201);
+      const second = await dinnerAt(2);
+      const voided = balanceCharge(second, till, { payments: [{ method: 'cash', amountCents: 2_500 }] });
+      const sale = expectStatus(await charge(cashier, second.order.id, voided), 201);
+      expectStatus(
+        await floor.owner.client.post(`/api/tenant/sales/${voided.id}/void`, { reason: 'Mesa equivocada' }),
+        200,
+      );
+      expectStatus(await move(cashier, session.id, movement('out', 300, 'Bolsas')), 201);
+
+      const closed = expectStatus(await close(cashier, session.id, { countedCents: 6_700 }), 200);
+      expect(closed).toMatchObject({
+        salesCount: 1,
+        salesCents: 2_500,
+        tipCents: 500,
+        cashSalesCents: 2_000,
+        movementsOutCents: 300,
+        expectedCents: 5_000 + 2_000 - 300,
+        differenceCents: 0,
+        voided: {
+          count: 1,
+          amountCents: 2_500,
+          sales: [{ id: voided.id, receipt: sale.receipt, reason: 'Mesa equivocada' }],
+        },
+      });
+      expect(closed.byMethod.filter((method) => method.count > 0)).toEqual([
+        { method: 'cash', amountCents: 2_000, count: 1 },
+        { method: 'yape', amountCents: 1_000, count: 1 },
+      ]);
+      // A closed till charges no more.
+      const third = await dinnerAt(3);
+      const late = await charge(cashier, third.order.id, balanceCharge(third, till));
+      expect(refusal(late, 409).code).toBe('CASH_SESSION_CLOSED');
     });
 
     it('keeps a closed report as it closed when one of its sales is voided afterwards', async () => {
