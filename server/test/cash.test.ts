@@ -159,6 +159,19 @@ describe('cash register sessions', () => {
       // The owner reaches every branch: the other branch's register opens for them.
       expectStatus(await open(till.owner.client, body(elsewhere.registerId)), 201);
     });
+
+    it('will not retire a register while it is open, so no drawer is left without its close', async () => {
+      const till = await buildTill(server);
+      const session = await openRegister(till.cashier.client, till.registerId);
+      const path = `/api/tenant/cash-registers/${till.registerId}`;
+
+      const retire = refusal(await till.owner.client.patch(path, { active: false }), 409);
+      expect(retire).toMatchObject({ code: 'CASH_SESSION_OPEN', details: { sessionId: session.id } });
+      expect(expectStatus(await current(till.cashier.client, till.branchId), 200)).toHaveLength(1);
+
+      expectStatus(await close(till.cashier.client, session.id, { countedCents: 10_000 }), 200);
+      expectStatus(await till.owner.client.patch(path, { active: false }), 200);
+    });
   });
 
   describe('movements', () => {

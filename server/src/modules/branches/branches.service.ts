@@ -19,6 +19,7 @@ import { AppError, answerUniqueViolation, fieldError, notFound } from '../../lib
 import { assertNameFree, nameTaken, normalizeName } from '../../lib/names.ts';
 import { OrderTable } from '../orders/order-table.entity.ts';
 import { Order } from '../orders/order.entity.ts';
+import { CashSession } from '../cash/cash-session.entity.ts';
 import { assertWithinPlanLimit } from '../plans/plans.policy.ts';
 import type { Tenant } from '../tenants/tenant.entity.ts';
 import { BranchStation } from './branch-station.entity.ts';
@@ -458,6 +459,15 @@ export async function reviseCashRegister(
   if (patch.active === true && !register.active) {
     const active = await tx.count(CashRegister, { branchId: register.branchId, active: true });
     assertWithinPlanLimit(tenant, 'cashRegistersPerBranch', active);
+  }
+  if (patch.active === false && register.active) {
+    // Opening a session reads the branch FOR SHARE, and the caller holds it FOR UPDATE.
+    const open = await tx.findOne(CashSession, { registerId: register.id, status: 'open' });
+    if (open) {
+      throw new AppError('CASH_SESSION_OPEN', 409, `${register.name} is open: close it first`, {
+        details: { sessionId: open.id, openedByName: open.openedByName },
+      });
+    }
   }
   assignDefined(register, patch, ['name', 'active']);
 }
