@@ -1,6 +1,13 @@
-import { CheckoutView, SaleView, type FloorSnapshotView, type OrderView } from '@smartket/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBranch, expectStatus } from './actors.ts';
+import {
+  BRANCH_EVENT_TYPES,
+  CheckoutView,
+  SaleView,
+  type BranchEvent,
+  type FloorSnapshotView,
+  type OrderView,
+} from '@smartket/shared';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildBranch, expectStatus, openSocket, socketOutcome, type DeviceClient } from './actors.ts';
 import {
   balanceCharge,
   buildCustomer,
@@ -45,7 +52,7 @@ describe('checkout: charging an order', () => {
   interface Till {
     floor: Floor;
     cashier: ApiClient;
-    waiter: ApiClient;
+    waiter: DeviceClient;
     session: OpenSession;
   }
 
@@ -638,10 +645,16 @@ describe('checkout: charging an order', () => {
     expect(next.rows).toEqual([{ next_number: 51 }]);
   });
 
-  it('logs orders.updated for a part and orders.closed for the last, in the floor stream', async () => {
+  it('logs orders.updated for a part and orders.closed for the last, heard live by the waiter’s phone', async () => {
     const till = await buildTill();
     const order = await dinnerAt(till);
     const seq = await seqOf(till.floor);
+    const socket = openSocket(server, till.waiter.cookieHeader());
+    expect(await socketOutcome(socket)).toBe('connected');
+    const heard: BranchEvent[] = [];
+    for (const type of BRANCH_EVENT_TYPES) {
+      socket.on(type, (event: BranchEvent) => heard.push(event));
+    }
     const checkout = await readCheckout(till.cashier, order.id);
     const part = (amount: number, version: number) =>
       balanceCharge(checkout, till.session, {
@@ -668,6 +681,12 @@ describe('checkout: charging an order', () => {
       'orders.updated',
       'orders.closed',
     ]);
+    try {
+      await vi.waitFor(() => expect(heard).toHaveLength(2));
+      expect(heard).toEqual((await floorEvents(till.waiter, till.floor.branchId, seq)).events);
+    } finally {
+      socket.disconnect();
+    }
   });
 
   it('answers bad bodies with 422 naming the field, and writes nothing', async () => {
