@@ -28,7 +28,7 @@ export const serviceEn = {
   'floor.status.syncedAgo': 'Offline · up to date {ago}',
   'floor.status.syncedNow': 'Offline · up to date a moment ago',
   'floor.status.catchingUp': 'Updating…',
-  'floor.status.error': 'Not up to date',
+  'floor.status.error': 'Could not update',
   'floor.status.loadFailed': 'We could not load the tables. Check the connection and try again.',
   'floor.refused.label': 'Changes that could not be sent',
   'floor.refused.check': 'Check',

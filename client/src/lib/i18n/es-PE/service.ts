@@ -28,7 +28,7 @@ export const serviceEsPE = {
   'floor.status.syncedAgo': 'Sin conexión · al día {ago}',
   'floor.status.syncedNow': 'Sin conexión · al día hace un momento',
   'floor.status.catchingUp': 'Actualizando…',
-  'floor.status.error': 'Sin datos al día',
+  'floor.status.error': 'No se pudo actualizar',
   'floor.status.loadFailed': 'No pudimos cargar las mesas. Revisa la conexión e inténtalo otra vez.',
 
   'floor.refused.label': 'Cambios que no se pudieron enviar',
