@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { itemView, orderView, uuid } from '#lib/testing/fixtures.ts';
-import { elapsed, orderKind, orderLabel, readyCount } from './floor-view.ts';
+import { elapsed, orderKind, orderLabel, readyCount, shortName } from './floor-view.ts';
 
 const mesa4 = { id: uuid(), name: 'Mesa 4' };
 const mesa5 = { id: uuid(), name: 'Mesa 5' };
@@ -50,5 +50,13 @@ describe('readyCount', () => {
       ],
     });
     expect(readyCount(order)).toBe(3);
+  });
+});
+
+describe('shortName', () => {
+  it('keeps the first name, or what comes before the @ of an e-mail', () => {
+    expect(shortName('Luis Alberto Huamán')).toBe('Luis');
+    expect(shortName('rosa.quispe@example.pe')).toBe('rosa.quispe');
+    expect(shortName('  Ana ')).toBe('Ana');
   });
 });

@@ -47,6 +47,14 @@ export function elapsed(sinceIso: string, now: number): string {
   });
 }
 
+/**
+ * A waiter as a tile or card names them at a glance: the first name ("Luis" of "Luis Alberto
+ * Huamán"), or an owner's e-mail before the @ ("rosa.quispe").
+ */
+export function shortName(name: string): string {
+  return name.trim().split(/[\s@]/)[0] ?? '';
+}
+
 /** How many dishes of an order wait at the pass for the waiter to take them (ready, not served). */
 export function readyCount(order: Pick<OrderView, 'items'>): number {
   return order.items.reduce((sum, item) => (item.status === 'ready' ? sum + item.quantity : sum), 0);
