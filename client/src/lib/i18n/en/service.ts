@@ -138,6 +138,7 @@ export const serviceEn = {
   'order.serveAll': 'Serve all {count}',
   'order.voidedBy': '{reason} · voided by {name}',
   'order.total': 'Total',
+  'order.totalWithDraft': 'Includes {amount} not sent yet',
   'order.emptyTitle': 'Nothing ordered yet',
   'order.emptyBody': 'Pick the dishes on the menu and send them to the kitchen.',
   'order.openCarta': 'See the menu',

@@ -149,6 +149,7 @@ export const serviceEsPE = {
   'order.serveAll': 'Servir los {count}',
   'order.voidedBy': '{reason} · anuló {name}',
   'order.total': 'Total',
+  'order.totalWithDraft': 'Incluye {amount} por enviar',
   'order.emptyTitle': 'Todavía no hay nada pedido',
   'order.emptyBody': 'Elige los platos en la carta y envíalos a cocina.',
   'order.openCarta': 'Ver la carta',
