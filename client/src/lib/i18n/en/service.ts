@@ -53,7 +53,7 @@ export const serviceEn = {
   'floor.new.name': 'Customer name',
   'floor.new.nameRequired': 'Enter the customer’s name.',
   'floor.new.phone': 'Phone',
-  'floor.new.phoneRequired': 'Enter the customer’s phone: the rider needs it.',
+  'floor.new.phoneRequired': 'Enter a phone number for the rider.',
   'floor.new.phoneInvalid': 'A phone has only digits, spaces and + ( ) -.',
   'floor.new.address': 'Delivery address',
   'floor.new.addressPlaceholder': 'Street, number, landmark',

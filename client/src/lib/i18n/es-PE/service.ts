@@ -58,7 +58,7 @@ export const serviceEsPE = {
   'floor.new.name': 'Nombre del cliente',
   'floor.new.nameRequired': 'Escribe el nombre del cliente.',
   'floor.new.phone': 'Teléfono',
-  'floor.new.phoneRequired': 'Escribe el teléfono del cliente: el repartidor lo necesita.',
+  'floor.new.phoneRequired': 'Escribe un teléfono para el repartidor.',
   'floor.new.phoneInvalid': 'El teléfono solo lleva números, espacios y + ( ) -.',
   'floor.new.address': 'Dirección de entrega',
   'floor.new.addressPlaceholder': 'Calle, número, referencia',
