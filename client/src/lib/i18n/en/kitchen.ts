@@ -27,6 +27,7 @@ export const kitchenEn = {
   'kitchen.ticket.recalled': 'Recalled',
   'kitchen.ticket.start': 'Start',
   'kitchen.ticket.ready': 'Ready',
+  'kitchen.ticket.more': 'More below',
   'kitchen.age.warn': 'Running late',
   'kitchen.age.late': 'Late',
   'kitchen.item.note': 'Note:',

@@ -27,6 +27,7 @@ export const kitchenEsPE = {
   'kitchen.ticket.recalled': 'Recuperado',
   'kitchen.ticket.start': 'Empezar',
   'kitchen.ticket.ready': 'Listo',
+  'kitchen.ticket.more': 'Más abajo',
   'kitchen.age.warn': 'Demorando',
   'kitchen.age.late': 'Atrasado',
   'kitchen.item.note': 'Nota:',
