@@ -50,6 +50,7 @@ export const checkoutEn = {
   'cash.feed.offlineNoTime': 'Offline: the list may be out of date.',
 
   'cash.figures.heading': 'Till now',
+  'cash.figures.detail': 'Sales and cash movements',
   'cash.figures.failed': 'We could not read the till’s figures.',
   'cash.figures.float': 'Opening float',
   'cash.figures.sales': 'Sales',
@@ -400,7 +401,7 @@ export const checkoutEn = {
   'prebill.back': 'Back to charging',
 
   'comanda.title': 'Kitchen ticket — SmartKet',
-  'comanda.heading': 'Print kitchen ticket',
+  'comanda.heading': 'Kitchen ticket',
   'comanda.lead': 'One slip per station, for kitchens without a screen.',
   'comanda.paper': 'Kitchen ticket for {station}',
   'comanda.round': 'Round {number}',

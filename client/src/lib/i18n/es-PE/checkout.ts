@@ -49,6 +49,7 @@ export const checkoutEsPE = {
   'cash.feed.offlineNoTime': 'Sin conexión: la lista puede no estar al día.',
 
   'cash.figures.heading': 'Caja en vivo',
+  'cash.figures.detail': 'Ventas y movimientos',
   'cash.figures.failed': 'No pudimos leer las cifras de la caja.',
   'cash.figures.float': 'Fondo inicial',
   'cash.figures.sales': 'Ventas',
@@ -400,7 +401,7 @@ export const checkoutEsPE = {
   'prebill.back': 'Volver al cobro',
 
   'comanda.title': 'Comanda — SmartKet',
-  'comanda.heading': 'Imprimir comanda',
+  'comanda.heading': 'Comanda',
   'comanda.lead': 'Una hoja por estación, para la cocina sin pantalla.',
   'comanda.paper': 'Comanda de {station}',
   'comanda.round': 'Ronda {number}',
