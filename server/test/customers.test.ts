@@ -119,7 +119,7 @@ describe('customers', () => {
       [{ name: 'Rosa', phone: 'llámame' }, 'phone', 'invalid_value'],
       [{ name: 'Rosa', email: 'rosa@' }, 'email', 'invalid_email'],
       [{ name: 'Rosa', tenantId: 'x' }, 'tenantId', 'unknown_field'],
-      [{ name: 12 }, 'name', 'required'],
+      [{ name: 12 }, 'name', 'invalid_type'],
     ];
     for (const [body, field, code] of cases) {
       const answer = refusal(await create(cashier, body), 422);

@@ -14,7 +14,8 @@ export const EmptyBody = z.strictObject({});
  */
 export function validate<Schema extends z.ZodType>(schema: Schema, source: Source = 'body') {
   return (req: Request, res: Response, next: NextFunction): void => {
-    const result = schema.safeParse(req[source] ?? {});
+    // With the input on each issue, a field of the wrong type is told apart from a missing one.
+    const result = schema.safeParse(req[source] ?? {}, { reportInput: true });
     if (!result.success) {
       next(validationError(result.error));
       return;
