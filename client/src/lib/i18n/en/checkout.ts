@@ -51,6 +51,7 @@ export const checkoutEn = {
 
   'cash.figures.heading': 'Till now',
   'cash.figures.detail': 'Sales and cash movements',
+  'cash.figures.printX': 'Print X report',
   'cash.figures.failed': 'We could not read the till’s figures.',
   'cash.figures.float': 'Opening float',
   'cash.figures.sales': 'Sales',

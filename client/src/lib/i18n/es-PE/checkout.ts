@@ -50,6 +50,7 @@ export const checkoutEsPE = {
 
   'cash.figures.heading': 'Caja en vivo',
   'cash.figures.detail': 'Ventas y movimientos',
+  'cash.figures.printX': 'Imprimir reporte X',
   'cash.figures.failed': 'No pudimos leer las cifras de la caja.',
   'cash.figures.float': 'Fondo inicial',
   'cash.figures.sales': 'Ventas',
