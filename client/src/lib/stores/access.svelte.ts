@@ -11,7 +11,7 @@ export type AccessMode = 'user' | 'device';
 /** The first screen of each kind of actor, as a path and the name the UI gives it. */
 export interface Home {
   href: ResolvedPathname;
-  screen: 'home' | 'tables' | 'kitchen' | 'pin';
+  screen: 'home' | 'tables' | 'kitchen' | 'cash' | 'pin';
 }
 
 /**
@@ -70,8 +70,10 @@ class AccessStore {
     if (this.role === 'kitchen') {
       return { href: resolve('app/cocina'), screen: 'kitchen' };
     }
-    if (this.role === 'waiter' || this.role === 'cashier') {
-      // The cashier's own screens (register, charging) come later; the tables are where service starts.
+    if (this.role === 'cashier') {
+      return { href: resolve('app/caja'), screen: 'cash' };
+    }
+    if (this.role === 'waiter') {
       return { href: resolve('app/mesas'), screen: 'tables' };
     }
     return { href: resolve('app/pin'), screen: 'pin' };

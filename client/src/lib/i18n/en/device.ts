@@ -28,6 +28,7 @@ export const deviceEn = {
   'shell.noAccess.back.home': 'Back to home',
   'shell.noAccess.back.tables': 'Back to Tables',
   'shell.noAccess.back.kitchen': 'Back to Kitchen',
+  'shell.noAccess.back.cash': 'Back to the till',
   'shell.noAccess.back.pin': 'Back to the PIN screen',
   'shell.revoked.title': 'Device unpaired — SmartKet',
   'shell.revoked.heading': 'This device was unpaired',

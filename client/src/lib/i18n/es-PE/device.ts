@@ -32,6 +32,7 @@ export const deviceEsPE = {
   'shell.noAccess.back.home': 'Volver al inicio',
   'shell.noAccess.back.tables': 'Volver a Mesas',
   'shell.noAccess.back.kitchen': 'Volver a Cocina',
+  'shell.noAccess.back.cash': 'Volver a Caja',
   'shell.noAccess.back.pin': 'Volver a la pantalla de PIN',
   'shell.revoked.title': 'Equipo desvinculado — SmartKet',
   'shell.revoked.heading': 'Este dispositivo fue desvinculado',

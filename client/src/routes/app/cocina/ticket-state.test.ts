@@ -74,12 +74,14 @@ describe('kitchen ticket state', () => {
     expect(ageLevel(1200, timing)).toBe('late');
   });
 
-  it('counts the age from when it was sent, never below zero, as m:ss', () => {
+  it('counts the age from when it was sent, never below zero, as m:ss and past an hour as h mm', () => {
     const sent = '2026-03-06T20:00:00.000Z';
     expect(ageSeconds(sent, Date.parse('2026-03-06T20:04:05.900Z'))).toBe(245);
     expect(ageSeconds(sent, Date.parse('2026-03-06T19:59:58.000Z'))).toBe(0);
     expect(formatAge(245)).toBe('4:05');
     expect(formatAge(0)).toBe('0:00');
-    expect(formatAge(75 * 60 + 2)).toBe('75:02');
+    expect(formatAge(3599)).toBe('59:59');
+    expect(formatAge(3600)).toBe('1 h 00');
+    expect(formatAge(95 * 60 + 21)).toBe('1 h 35');
   });
 });

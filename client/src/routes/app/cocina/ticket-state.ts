@@ -83,8 +83,15 @@ export function ageLevel(seconds: number, timing: KitchenTimingView): AgeLevel {
   return seconds >= timing.warnMinutes * 60 ? 'warn' : 'normal';
 }
 
-/** "4:05", "12:30", "75:02": minutes and seconds since it was sent, as a kitchen timer counts. */
+/**
+ * "4:05", "12:30", "59:59": minutes and seconds since it was sent, as a kitchen timer counts;
+ * from an hour on, "1 h 05" (hours and minutes — "95:21" reads as a clock).
+ */
 export function formatAge(seconds: number): string {
   const whole = Math.max(0, Math.floor(seconds));
-  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+  const minutes = Math.floor(whole / 60);
+  if (minutes >= 60) {
+    return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')}`;
+  }
+  return `${minutes}:${String(whole % 60).padStart(2, '0')}`;
 }
