@@ -124,6 +124,8 @@ export const serviceEn = {
   'order.sent': 'Sent to the kitchen.',
   'order.sentTitle': 'Order',
   'order.round': 'Round {number}',
+  'order.print': 'Slip',
+  'order.printRound': 'Print the kitchen slip of round {number}',
   'order.status.pending': 'Pending',
   'order.status.preparing': 'Preparing',
   'order.status.ready': 'Ready',

@@ -135,6 +135,8 @@ export const serviceEsPE = {
 
   'order.sentTitle': 'Pedido',
   'order.round': 'Ronda {number}',
+  'order.print': 'Comanda',
+  'order.printRound': 'Imprimir la comanda de la ronda {number}',
   'order.status.pending': 'Pendiente',
   'order.status.preparing': 'En preparación',
   'order.status.ready': 'Listo',
