@@ -299,6 +299,27 @@ describe('checkout: charging an order', () => {
     expect(sale.totalCents).toBe(3000);
   });
 
+  it('closes a bill on the house (100 % off) with its receipt and no tender, and nothing else worth nothing', async () => {
+    const till = await buildTill();
+    const order = await dinnerAt(till);
+    const discount = { kind: 'percent', value: 100, reason: 'Cortesía de la casa' };
+    expectStatus(await till.cashier.put(`/api/tenant/orders/${order.id}/discount`, discount), 200);
+    const free = await readCheckout(till.cashier, order.id);
+    expect(free.balanceCents).toBe(0);
+
+    const onTheHouse = balanceCharge(free, till.session, { expectedAmountCents: 0, payments: [] });
+    const sale = expectStatus(await charge(till.cashier, order.id, onTheHouse), 201);
+    expect(sale).toMatchObject({ totalCents: 0, taxableCents: 0, igvCents: 0, payments: [] });
+    expect((await readCheckout(till.cashier, order.id)).order.status).toBe('closed');
+
+    // An order with money owed still needs its tenders.
+    const owed = await readCheckout(till.cashier, (await dinnerAt(till, 2)).id);
+    const unpaid = balanceCharge(owed, till.session, { payments: [] });
+    expect(refusal(await charge(till.cashier, owed.order.id, unpaid), 422).fields).toMatchObject({
+      payments: { code: 'payments_mismatch' },
+    });
+  });
+
   it('splits a bill in three equal parts that add up to the total, the last taking the céntimos', async () => {
     const till = await buildTill();
     const order = await dinnerAt(till);

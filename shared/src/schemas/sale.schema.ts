@@ -71,7 +71,8 @@ export const ChargeInput = z
       type: z.enum(RECEIPT_TYPES),
       customerId: z.uuid().nullable().default(null),
     }),
-    payments: z.array(TenderInput).min(1).max(MAX_TENDERS),
+    /** None only for a bill on the house (a cortesía: the part and tip add up to nothing). */
+    payments: z.array(TenderInput).max(MAX_TENDERS),
   })
   .superRefine((charge, context) => {
     charge.payments.forEach((tender, index) => {

@@ -687,8 +687,9 @@ function describeDiscount(view: OrderView, itemId: string | null): Record<string
 }
 
 /**
- * A charge (`paidDeltaCents` > 0) or a voided sale (< 0) changed what the order of `record` has
- * been paid, inside the caller's transaction with the order locked. A live order's money
+ * A charge (`paidDeltaCents` ≥ 0, nothing for a bill on the house) or a voided sale (< 0)
+ * changed what the order of `record` has been paid, inside the caller's transaction with the
+ * order locked. A live order's money
  * version goes up; once it is paid in full it is closed and its tables are free. A closed order
  * stays closed when one of its sales is voided (a re-issue is not done here): its paid amount
  * follows, nothing is logged. Answers the events to log.
@@ -707,7 +708,7 @@ export async function applyOrderPayment(
   }
   order.version += 1;
   const view = presentOrder(record);
-  if (paidDeltaCents > 0 && order.paidCents >= view.totalCents) {
+  if (paidDeltaCents >= 0 && order.paidCents >= view.totalCents) {
     order.status = 'closed';
     order.closedAt = now;
     // Flushes the order with its tables: one UPDATE of the order, however it got paid.

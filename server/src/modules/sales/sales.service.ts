@@ -17,6 +17,7 @@ import { appendBranchEvents } from '../branch-log/branch-log.service.ts';
 import { Branch } from '../branches/branch.entity.ts';
 import { findBranch } from '../branches/branches.service.ts';
 import { CashSession } from '../cash/cash-session.entity.ts';
+import { lockSession } from '../cash/cash.repository.ts';
 import { Customer } from '../customers/customer.entity.ts';
 import { orderLabel } from '../kitchen/kitchen-ticket.presenter.ts';
 import { Order } from '../orders/order.entity.ts';
@@ -222,7 +223,10 @@ async function chargeLocked(
   if (part.amountCents !== input.expectedAmountCents) {
     throw orderChanged(order, part.amountCents);
   }
-  if (part.amountCents === 0) {
+  // A part worth nothing is only a whole bill on the house (a cortesía): it closes the order
+  // with its receipt and no tender. Anything else worth nothing was charged already.
+  const onTheHouse = state.totalCents === 0 && state.paidCents === 0 && input.part.kind === 'balance';
+  if (part.amountCents === 0 && !onTheHouse) {
     throw new AppError('CONFLICT', 409, 'Nothing is left to charge on this part', {
       details: { orderId: order.id, balanceCents: balanceOf(state) },
     });
@@ -383,6 +387,9 @@ export async function voidSale(
     if (!order) {
       throw new Error(`sale ${seen.id} has no order`);
     }
+    // Then its session, as a charge reads it: a void and the session's close queue, so the
+    // close's figures and its stored expected cash agree.
+    await lockSession(tx, seen.sessionId, 'share');
     const sale = await tx.findOneOrFail(
       Sale,
       { id: saleId },

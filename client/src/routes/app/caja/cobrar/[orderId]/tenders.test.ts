@@ -16,8 +16,19 @@ describe('tenders', () => {
     const tenders = addTender([], 'yape', 4750, 1);
     expect(summarize(4750, tenders)).toMatchObject({ paidCents: 4750, leftCents: 0, complete: true });
     expect(summarize(5225, tenders)).toMatchObject({ paidCents: 5225, leftCents: 0, complete: true });
-    expect(summarize(0, tenders).complete).toBe(false);
     expect(summarize(4750, []).complete).toBe(false);
+  });
+
+  it('closes a bill on the house without a tender: one left on screen pays nothing and is not sent', () => {
+    const tenders = addTender([], 'cash', 0, 1);
+    const free = summarize(0, tenders);
+    expect(free.complete).toBe(true);
+    expect(tenderInputs(free)).toEqual([]);
+    expect(summarize(0, []).complete).toBe(true);
+    expect(
+      summarize(0, [{ key: 2, method: 'yape', amountCents: 500, receivedCents: null, reference: '' }])
+        .complete,
+    ).toBe(false);
   });
 
   it('gives change from cash only, and refuses cash that does not cover its amount', () => {

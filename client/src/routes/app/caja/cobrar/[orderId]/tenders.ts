@@ -38,7 +38,7 @@ export interface TenderSummary {
   leftCents: number;
   /** The change to hand back: only cash gives change. */
   changeCents: number;
-  /** Every tender pays something, they add up to what is due, cash covers its amount. */
+  /** Every tender pays something, they add up to what is due, cash covers its amount — or nothing is due. */
   complete: boolean;
 }
 
@@ -63,10 +63,12 @@ export function summarize(dueCents: number, drafts: readonly TenderDraft[]): Ten
     leftCents,
     changeCents: tenders.reduce((sum, tender) => sum + tender.changeCents, 0),
     complete:
-      dueCents > 0 &&
-      tenders.length > 0 &&
-      leftCents === 0 &&
-      tenders.every((tender) => tender.paysCents > 0 && !tender.short),
+      dueCents === 0
+        ? // A bill on the house closes without a tender; one left on screen simply pays nothing.
+          tenders.every((tender) => tender.paysCents === 0)
+        : tenders.length > 0 &&
+          leftCents === 0 &&
+          tenders.every((tender) => tender.paysCents > 0 && !tender.short),
   };
 }
 
@@ -118,10 +120,12 @@ export function quickBills(amountCents: number, count = 3): number[] {
 
 /** The tenders as the charge sends them (a complete summary only). */
 export function tenderInputs(summary: TenderSummary): z.input<typeof TenderInput>[] {
-  return summary.tenders.map((tender) => ({
-    method: tender.method,
-    amountCents: tender.paysCents,
-    receivedCents: tender.method === 'cash' ? tender.receivedCents : null,
-    reference: tender.method === 'cash' ? null : tender.reference.trim() || null,
-  }));
+  return summary.tenders
+    .filter((tender) => tender.paysCents > 0)
+    .map((tender) => ({
+      method: tender.method,
+      amountCents: tender.paysCents,
+      receivedCents: tender.method === 'cash' ? tender.receivedCents : null,
+      reference: tender.method === 'cash' ? null : tender.reference.trim() || null,
+    }));
 }
