@@ -218,5 +218,7 @@ export const CheckoutView = z.object({
   /** Set once an equal split started: how many parts, and how many are paid. */
   split: z.object({ parts: z.int(), paid: z.int() }).nullable(),
   sales: z.array(SaleView),
+  /** The business as its receipts will print it: without a RUC (`ruc` null) it issues no factura. */
+  header: ReceiptHeaderView,
 });
 export type CheckoutView = z.infer<typeof CheckoutView>;

@@ -111,6 +111,7 @@ export async function loadCheckout(context: SalesContext, orderId: string): Prom
     balanceCents: balanceOf(state),
     split: state.splitParts === null ? null : { parts: state.splitParts, paid: state.equalPartsPaid },
     sales: records.map((sale) => presentSale(sale, { orderLabel: label, header })),
+    header,
   };
 }
 
