@@ -7,6 +7,7 @@ import { deviceEn } from './en/device.ts';
 import { kitchenEn } from './en/kitchen.ts';
 import { menuEn } from './en/menu.ts';
 import { pwaEn } from './en/pwa.ts';
+import { salesEn } from './en/sales.ts';
 import { serviceEn } from './en/service.ts';
 import { setupEn } from './en/setup.ts';
 import { syncEn } from './en/sync.ts';
@@ -23,6 +24,7 @@ export const en: Dictionary = {
   ...serviceEn,
   ...checkoutEn,
   ...pwaEn,
+  ...salesEn,
   'meta.siteName': 'SmartKet',
   'common.loading': 'Loading…',
   'common.retry': 'Try again',

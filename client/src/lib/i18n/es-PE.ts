@@ -9,6 +9,7 @@ import { deviceEsPE } from './es-PE/device.ts';
 import { kitchenEsPE } from './es-PE/kitchen.ts';
 import { menuEsPE } from './es-PE/menu.ts';
 import { pwaEsPE } from './es-PE/pwa.ts';
+import { salesEsPE } from './es-PE/sales.ts';
 import { serviceEsPE } from './es-PE/service.ts';
 import { setupEsPE } from './es-PE/setup.ts';
 import { syncEsPE } from './es-PE/sync.ts';
@@ -25,6 +26,7 @@ export const esPE = {
   ...serviceEsPE,
   ...checkoutEsPE,
   ...pwaEsPE,
+  ...salesEsPE,
   'meta.siteName': 'SmartKet',
   'common.loading': 'Cargando…',
   'common.retry': 'Reintentar',
