@@ -326,7 +326,8 @@ describe('checkout: charging an order', () => {
     const parts: number[] = [];
     for (let index = 0; index < 3; index += 1) {
       const checkout = await readCheckout(till.cashier, order.id);
-      expect(checkout.split).toEqual(index === 0 ? null : { parts: 3, paid: index });
+      const paidParts = Array.from({ length: index }, (_, part) => part);
+      expect(checkout.split).toEqual(index === 0 ? null : { parts: 3, paid: index, paidParts, next: index });
       const amount = index < 2 ? 833 : 834;
       const sale = expectStatus(
         await charge(

@@ -77,12 +77,16 @@ describe('sales: receipts, voids and the day', () => {
 
     const seq = (await floorEvents(owner, floor.branchId)).latestSeq;
     const voided = expectStatus(await voidSale(owner, sale.id), 200);
+    expect(sale.orderBalanceCents).toBe(0);
     expect(voided).toEqual({
       ...sale,
+      // The consumption is owed again: it waits to be charged on another receipt.
+      orderBalanceCents: 4400,
       status: 'voided',
       voidReason: 'Cobrado dos veces',
       voidedAt: expect.any(String),
-      voidedByName: expect.stringContaining('@'),
+      // Who voided it, as the business names them (their display name, or their e-mail).
+      voidedByName: expect.stringMatching(/\S/),
     });
     expect(expectStatus(await cashier.get(`/api/tenant/sales/${sale.id}`), 200)).toEqual(voided);
     // The order left the floor paid; it stays closed, and nothing is logged on the floor.
@@ -135,7 +139,7 @@ describe('sales: receipts, voids and the day', () => {
     );
   });
 
-  it("lists a branch's sales of a day, voided ones too, for who reads reports", async () => {
+  it("lists a branch's sales of a day, voided ones too, for the cashier and for who reads reports", async () => {
     const { floor, cashier, session, sale } = await chargedTable();
     const owner = floor.owner.client;
     const second = await openTable(owner, floor, 2);
@@ -161,10 +165,22 @@ describe('sales: receipts, voids and the day', () => {
     const previous = expectStatus(await owner.get<SaleView[]>(`${path}?day=${dayBefore}`), 200);
     expect(limaDay.length + previous.length).toBe(2);
     expect(refusal(await owner.get(`${path}?day=ayer`), 422).fields?.day).toBeDefined();
-    expect(refusal(await cashier.get(path), 403).code).toBe('FORBIDDEN');
     expect(refusal(await owner.get(`/api/tenant/branches/${crypto.randomUUID()}/sales`), 404).code).toBe(
       'NOT_FOUND',
     );
+
+    // The cashier reads the day at the till ("Ventas del día"): the same sales, the voided one
+    // with what its table owes again.
+    const atTill = expectStatus(await cashier.get<SaleView[]>(path), 200);
+    expect(atTill).toEqual(today);
+    expect(atTill.map((known) => known.orderBalanceCents)).toEqual([4400, 0]);
+    // A waiter does not; a cashier of another branch is told it does not exist.
+    const waiter = (await buildWaiter(server, floor)).client;
+    expect(refusal(await waiter.get(path), 403).code).toBe('FORBIDDEN');
+    const surco = await buildBranch(server, floor.owner, 'Local Surco');
+    const farCashier = (await mintSignedInStaff(server, floor.owner.tenantId, surco, 'cashier')).client;
+    expect(refusal(await farCashier.get(path), 404).code).toBe('NOT_FOUND');
+    expect(expectStatus(await farCashier.get(`/api/tenant/branches/${surco}/sales`), 200)).toEqual([]);
   });
 
   it('keeps every checkout route to its business and branch: 404 elsewhere, and nothing changes', async () => {

@@ -186,6 +186,13 @@ export const SaleView = z.object({
   chargedByName: z.string(),
   createdAt: z.iso.datetime(),
   header: ReceiptHeaderView,
+  /**
+   * What the sale's order owes now (its total less what its completed sales paid) while it can
+   * still be charged: on the floor, or closed and owing again after a sale of it was voided. 0
+   * once paid off, and for an order cancelled or merged. On a voided sale, above 0 means "Cobrar
+   * de nuevo": the consumption waits for its new receipt.
+   */
+  orderBalanceCents: z.int(),
 });
 export type SaleView = z.infer<typeof SaleView>;
 
@@ -215,8 +222,14 @@ export const CheckoutView = z.object({
   totalCents: z.int(),
   paidCents: z.int(),
   balanceCents: z.int(),
-  /** Set once an equal split started: how many parts, and how many are paid. */
-  split: z.object({ parts: z.int(), paid: z.int() }).nullable(),
+  /**
+   * Set once an equal split started: how many parts, how many are paid, which ones (0-based,
+   * ascending) and the one a charge of `equal` pays now — the first not paid, so after a void it
+   * is the voided part again, whatever its place (null when every part is paid).
+   */
+  split: z
+    .object({ parts: z.int(), paid: z.int(), paidParts: z.array(z.int()), next: z.int().nullable() })
+    .nullable(),
   sales: z.array(SaleView),
   /** The business as its receipts will print it: without a RUC (`ruc` null) it issues no factura. */
   header: ReceiptHeaderView,

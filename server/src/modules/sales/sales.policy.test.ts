@@ -4,8 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../lib/errors.ts';
 import type { Customer } from '../customers/customer.entity.ts';
 import {
+  assertChargeable,
   assertReceiptAllowed,
+  balanceOf,
   chargePart,
+  nextEqualPartIndex,
   receiptNumber,
   seriesPrefix,
   tendersFor,
@@ -34,25 +37,48 @@ function stateOf(
     totalCents: pricing.totalCents,
     paidCents: 0,
     splitParts: null,
-    equalPartsPaid: 0,
+    paidEqualParts: [],
+    paidLineCents: new Map(),
     discountChargedCents: 0,
   };
 }
 
-/** `state` after `part` was charged, as the database would then read it. */
-function afterCharge(state: CheckoutState, part: ChargedPart): CheckoutState {
+/**
+ * `state` after `part` was charged (`sign` 1) or its sale voided (`sign` -1), as the database
+ * would then read it: what completed sales paid, unit by unit and part by part.
+ */
+function afterCharge(state: CheckoutState, part: ChargedPart, sign: 1 | -1 = 1): CheckoutState {
   const units = new Map(part.lines.map((line) => [line.orderItemId, line.quantity]));
+  const amounts = new Map(part.lines.map((line) => [line.orderItemId, line.amountCents]));
+  const paidLineCents = new Map(state.paidLineCents);
+  for (const [itemId, amountCents] of amounts) {
+    if (itemId !== null) {
+      paidLineCents.set(itemId, (paidLineCents.get(itemId) ?? 0) + sign * amountCents);
+    }
+  }
+  const equal = part.kind === 'equal' ? part.index! : null;
   return {
     ...state,
     lines: state.lines.map((line) => ({
       ...line,
-      paidQuantity: line.paidQuantity + (units.get(line.itemId) ?? 0),
+      paidQuantity: line.paidQuantity + sign * (units.get(line.itemId) ?? 0),
     })),
-    paidCents: state.paidCents + part.amountCents,
+    paidCents: state.paidCents + sign * part.amountCents,
     splitParts: part.kind === 'equal' ? part.count : state.splitParts,
-    equalPartsPaid: state.equalPartsPaid + (part.kind === 'equal' ? 1 : 0),
-    discountChargedCents: state.discountChargedCents + part.discountCents,
+    paidEqualParts:
+      equal === null
+        ? state.paidEqualParts
+        : sign === 1
+          ? [...state.paidEqualParts, equal].sort((a, b) => a - b)
+          : state.paidEqualParts.filter((index) => index !== equal),
+    paidLineCents,
+    discountChargedCents: state.discountChargedCents + sign * part.discountCents,
   };
+}
+
+/** `state` after the sale of `part` was voided: it owes that part again. */
+function afterVoid(state: CheckoutState, part: ChargedPart): CheckoutState {
+  return afterCharge(state, part, -1);
 }
 
 function refusalOf(work: () => unknown): AppError {
@@ -199,6 +225,99 @@ describe('charging a part of the bill', () => {
     expect(
       refusalOf(() => chargePart(split, { kind: 'items', items: [{ itemId: 'pollo', quantity: 1 }] })).code,
     ).toBe('CONFLICT');
+  });
+
+  it('charges exactly what a voided part left owing, whichever part of a bill paid by items was voided', () => {
+    fc.assert(
+      fc.property(bill, fc.nat(), ({ items, discount, picks }, voidAt) => {
+        let state = stateOf(items, discount);
+        const parts: ChargedPart[] = [];
+        for (const pick of picks) {
+          const wanted = new Map<string, number>();
+          for (const [index, units] of pick) {
+            const line = state.lines[index]!;
+            const left = line.quantity - line.paidQuantity - (wanted.get(line.itemId) ?? 0);
+            if (left > 0) {
+              wanted.set(line.itemId, (wanted.get(line.itemId) ?? 0) + Math.min(units, left));
+            }
+          }
+          if (wanted.size > 0) {
+            const part = chargePart(state, {
+              kind: 'items',
+              items: [...wanted].map(([itemId, quantity]) => ({ itemId, quantity })),
+            });
+            parts.push(part);
+            state = afterCharge(state, part);
+          }
+        }
+        const last = chargePart(state, { kind: 'balance' });
+        parts.push(last);
+        state = afterCharge(state, last);
+        // Any one of the receipts is voided (the customer wanted a factura): the rest of the bill
+        // is exactly what that receipt charged, line by line, and charging it settles the bill.
+        const voided = parts[voidAt % parts.length]!;
+        state = afterVoid(state, voided);
+        expect(balanceOf(state)).toBe(voided.amountCents);
+        const again = chargePart(state, { kind: 'balance' });
+        expect(again.amountCents).toBe(voided.amountCents);
+        expect(again.discountCents).toBe(voided.discountCents);
+        for (const line of again.lines) {
+          expect(line.discountCents).toBeGreaterThanOrEqual(0);
+          expect(line.unitPriceCents * line.quantity - line.discountCents).toBe(line.amountCents);
+        }
+        state = afterCharge(state, again);
+        expect(state.paidCents).toBe(state.totalCents);
+        expect(state.lines.every((line) => line.paidQuantity === line.quantity)).toBe(true);
+      }),
+    );
+  });
+
+  it('charges a voided equal part again for exactly what it was, whatever its place in the split', () => {
+    fc.assert(
+      fc.property(
+        bill,
+        fc.integer({ min: 2, max: 20 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 5 }),
+        ({ items, discount }, parts, voids) => {
+          let state = stateOf(items, discount);
+          const charged = new Map<number, ChargedPart>();
+          for (let index = 0; index < parts; index += 1) {
+            const part = chargePart(state, { kind: 'equal', parts });
+            charged.set(part.index!, part);
+            state = afterCharge(state, part);
+          }
+          const voided = [...new Set(voids.map((pick) => pick % parts))];
+          for (const index of voided) {
+            state = afterVoid(state, charged.get(index)!);
+          }
+          expect(nextEqualPartIndex(parts, state.paidEqualParts)).toBe(Math.min(...voided));
+          for (const index of voided.sort((a, b) => a - b)) {
+            const again = chargePart(state, { kind: 'equal', parts });
+            expect(again).toEqual(charged.get(index));
+            state = afterCharge(state, again);
+          }
+          expect(state.paidCents).toBe(state.totalCents);
+          expect(state.discountChargedCents).toBe(state.discountCents);
+          expect(nextEqualPartIndex(parts, state.paidEqualParts)).toBeNull();
+        },
+      ),
+    );
+  });
+
+  it('takes a charge of an order on the floor, or of a closed one owing again after a void — nothing else', () => {
+    const order = (status: 'open' | 'bill_requested' | 'closed' | 'cancelled' | 'merged') => ({
+      id: 'o1',
+      status,
+      mergedIntoId: null,
+    });
+    expect(() => assertChargeable(order('open'), 0)).not.toThrow();
+    expect(() => assertChargeable(order('bill_requested'), 2500)).not.toThrow();
+    expect(() => assertChargeable(order('closed'), 1200)).not.toThrow();
+    const paidOff = refusalOf(() => assertChargeable(order('closed'), 0));
+    expect(paidOff).toMatchObject({ code: 'ORDER_CLOSED', status: 409 });
+    expect(paidOff.details).toEqual({ orderId: 'o1', status: 'closed', mergedIntoId: null, balanceCents: 0 });
+    expect(refusalOf(() => assertChargeable(order('cancelled'), 2500)).code).toBe('ORDER_CLOSED');
+    expect(refusalOf(() => assertChargeable(order('merged'), 2500)).code).toBe('ORDER_CLOSED');
   });
 
   it('names every item asked for that the bill cannot give', () => {

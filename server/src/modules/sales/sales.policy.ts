@@ -4,11 +4,13 @@ import {
   type ChargePart,
   type CheckoutLineView,
   type FieldIssue,
+  type OrderStatus,
   type ReceiptType,
   type TenderInput,
 } from '@smartket/shared';
 import { AppError, fieldError } from '../../lib/errors.ts';
 import type { Customer } from '../customers/customer.entity.ts';
+import { isLive } from '../orders/orders.policy.ts';
 import type { FiscalProfile } from '../setup/setup.service.ts';
 
 /**
@@ -26,8 +28,13 @@ export interface CheckoutState {
   paidCents: number;
   /** Set once an equal split started. */
   splitParts: number | null;
-  /** Equal parts of completed sales. */
-  equalPartsPaid: number;
+  /**
+   * Which equal parts (0-based) completed sales paid, ascending: after a void the part it paid
+   * is owed again, and it is the next one charged.
+   */
+  paidEqualParts: readonly number[];
+  /** Per order item: what completed sales paid of it, so the units left cost exactly the rest. */
+  paidLineCents: ReadonlyMap<string, number>;
   /** Σ discount of completed sales: what the parts charged so far carried of the bill's discount. */
   discountChargedCents: number;
 }
@@ -59,6 +66,39 @@ export function balanceOf(state: CheckoutState): number {
 }
 
 /**
+ * Refuses a charge of an order that cannot take one: 409 ORDER_CLOSED. An order on the floor can;
+ * so can a closed one that owes again because a sale of it was voided (the canje: the same
+ * consumption charged on another receipt). A closed order owing nothing, a cancelled or merged
+ * one, cannot.
+ */
+export function assertChargeable(
+  order: { id: string; status: OrderStatus; mergedIntoId?: string | null },
+  balanceCents: number,
+): void {
+  if (isLive(order) || (order.status === 'closed' && balanceCents > 0)) {
+    return;
+  }
+  throw new AppError('ORDER_CLOSED', 409, `The order is ${order.status} and owes nothing`, {
+    details: {
+      orderId: order.id,
+      status: order.status,
+      mergedIntoId: order.mergedIntoId ?? null,
+      balanceCents,
+    },
+  });
+}
+
+/** The equal part charged next: the first one no completed sale paid (a voided one's, after a void). */
+export function nextEqualPartIndex(parts: number, paid: readonly number[]): number | null {
+  for (let index = 0; index < parts; index += 1) {
+    if (!paid.includes(index)) {
+      return index;
+    }
+  }
+  return null;
+}
+
+/**
  * The lines and amount of `part` of the bill in `state`:
  * - `balance`: every unit not paid yet — or, with an equal split on, one "Por consumo" line for
  *   what is left;
@@ -82,7 +122,7 @@ export function chargePart(state: CheckoutState, part: ChargePart): ChargedPart 
 function remainingUnits(state: CheckoutState): ChargedPart {
   const lines = state.lines.flatMap((line) => {
     const units = line.quantity - line.paidQuantity;
-    return units > 0 ? [unitsOf(line, units)] : [];
+    return units > 0 ? [restOf(line, units, state.paidLineCents.get(line.itemId) ?? 0)] : [];
   });
   return itemsPart('balance', lines);
 }
@@ -157,8 +197,8 @@ function nextEqualPart(state: CheckoutState, parts: number): ChargedPart {
       details: { splitParts: state.splitParts },
     });
   }
-  const index = state.equalPartsPaid;
-  if (index >= parts) {
+  const index = nextEqualPartIndex(parts, state.paidEqualParts);
+  if (index === null) {
     throw new AppError('CONFLICT', 409, 'Every part of this bill is paid', {
       details: { splitParts: parts },
     });
@@ -179,6 +219,23 @@ function nextEqualPart(state: CheckoutState, parts: number): ChargedPart {
 /** `units` more units of a line: their share of its net, the rest of their price its discount. */
 function unitsOf(line: CheckoutLineView, units: number): ChargedLine {
   const amountCents = unitsAmount(line.netCents, line.quantity, line.paidQuantity, units);
+  return {
+    orderItemId: line.itemId,
+    description: line.name,
+    quantity: units,
+    unitPriceCents: line.unitPriceCents,
+    discountCents: line.unitPriceCents * units - amountCents,
+    amountCents,
+  };
+}
+
+/**
+ * The last `units` units of a line: what is left of its net after what its sales paid. Without a
+ * void it is what `unitsOf` gives; after the void of a part that took units from the middle of a
+ * line it still makes the line add up to its net, to the céntimo.
+ */
+function restOf(line: CheckoutLineView, units: number, paidCents: number): ChargedLine {
+  const amountCents = line.netCents - paidCents;
   return {
     orderItemId: line.itemId,
     description: line.name,

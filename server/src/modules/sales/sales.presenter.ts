@@ -7,12 +7,13 @@ import type { SaleRecord } from './sales.repository.ts';
 
 /**
  * A sale as the cashier's screen and the printed receipt show it: its receipt number, the
- * customer as the sale keeps them, lines, amounts with IGV broken out, tenders and change, and
- * the head of the receipt (`header`, the same for every sale of a branch).
+ * customer as the sale keeps them, lines, amounts with IGV broken out, tenders and change, the
+ * head of the receipt (`header`, the same for every sale of a branch), and what its order owes
+ * now (`orderBalanceCents`: after a void, what is left to charge again).
  */
 export function presentSale(
   { sale, lines, payments }: SaleRecord,
-  context: { orderLabel: string; header: ReceiptHeaderView },
+  context: { orderLabel: string; header: ReceiptHeaderView; orderBalanceCents: number },
 ): SaleView {
   return {
     id: sale.id,
@@ -62,6 +63,7 @@ export function presentSale(
     chargedByName: sale.chargedByName,
     createdAt: sale.createdAt.toISOString(),
     header: context.header,
+    orderBalanceCents: context.orderBalanceCents,
   };
 }
 

@@ -12,32 +12,36 @@ import { seriesPrefix } from './sales.policy.ts';
 export interface OrderCharges {
   /** Units paid per order item. */
   paidUnits: Map<string, number>;
-  /** Equal parts paid. */
-  equalPartsPaid: number;
+  /** What was paid of each order item (the amounts of its sale lines). */
+  paidLineCents: Map<string, number>;
+  /** Which equal parts (0-based) were paid, ascending. */
+  paidEqualParts: number[];
   /** Σ discount of the completed sales. */
   discountChargedCents: number;
 }
 
 /** The paid units, equal parts and discount of an order's completed sales: two queries. */
 export async function loadOrderCharges(em: EntityManager, orderId: string): Promise<OrderCharges> {
-  const units = await selectRows<{ order_item_id: string; units: number }>(
+  const units = await selectRows<{ order_item_id: string; units: number; amount: number }>(
     em,
-    `select l.order_item_id, sum(l.quantity)::int as units
+    `select l.order_item_id, sum(l.quantity)::int as units, sum(l.amount_cents)::int as amount
        from sale_lines l join sales s on s.id = l.sale_id
       where s.order_id = ? and s.status = 'completed' and l.order_item_id is not null
       group by l.order_item_id`,
     [orderId],
   );
-  const [totals] = await selectRows<{ equal_parts: number; discount: number }>(
+  const [totals] = await selectRows<{ equal_parts: number[]; discount: number }>(
     em,
-    `select count(*) filter (where part_kind = 'equal')::int as equal_parts,
+    `select coalesce(array_agg(part_index order by part_index) filter (where part_kind = 'equal'),
+                     '{}')::int[] as equal_parts,
             coalesce(sum(discount_cents), 0)::int as discount
        from sales where order_id = ? and status = 'completed'`,
     [orderId],
   );
   return {
     paidUnits: new Map(units.map((row) => [row.order_item_id, row.units])),
-    equalPartsPaid: totals?.equal_parts ?? 0,
+    paidLineCents: new Map(units.map((row) => [row.order_item_id, row.amount])),
+    paidEqualParts: totals?.equal_parts ?? [],
     discountChargedCents: totals?.discount ?? 0,
   };
 }

@@ -1,6 +1,6 @@
 import { ChargeInput, SalesQuery, SaleVoidInput } from '@smartket/shared';
 import { Router, type Response } from 'express';
-import { can } from '../../http/middleware/can.ts';
+import { can, canAny } from '../../http/middleware/can.ts';
 import { tenantScope } from '../../http/middleware/tenant-context.ts';
 import { inputOf, validate } from '../../http/middleware/validate.ts';
 import { pathId } from '../../http/params.ts';
@@ -52,10 +52,17 @@ export function salesRoutes(deps: TenantModuleDeps): Router {
     answer(res, await voidSale(contextOf(res), pathId(req, 'id'), inputOf(res, SaleVoidInput)));
   });
 
-  router.get('/branches/:id/sales', can('reports.view'), validate(SalesQuery, 'query'), async (req, res) => {
-    const { day } = inputOf(res, SalesQuery);
-    res.json(await listBranchSales(contextOf(res), pathId(req, 'id'), day));
-  });
+  // The day's sales: the cashier's "Ventas del día" (a reprint, a void to charge again) and the
+  // owner's reports. A cashier of one branch reads only that branch's.
+  router.get(
+    '/branches/:id/sales',
+    canAny('payments.charge', 'reports.view'),
+    validate(SalesQuery, 'query'),
+    async (req, res) => {
+      const { day } = inputOf(res, SalesQuery);
+      res.json(await listBranchSales(contextOf(res), pathId(req, 'id'), day));
+    },
+  );
 
   return router;
 }

@@ -13,7 +13,7 @@ import { businessDay } from '../../lib/business-day.ts';
 import { AppError, fieldError, notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertReachesBranch, type Actor } from '../auth/actor.ts';
-import { appendBranchEvents } from '../branch-log/branch-log.service.ts';
+import { appendBranchEvents, type PendingBranchEvent } from '../branch-log/branch-log.service.ts';
 import { Branch } from '../branches/branch.entity.ts';
 import { findBranch } from '../branches/branches.service.ts';
 import { CashSession } from '../cash/cash-session.entity.ts';
@@ -21,7 +21,7 @@ import { lockSession } from '../cash/cash.repository.ts';
 import { Customer } from '../customers/customer.entity.ts';
 import { orderLabel } from '../kitchen/kitchen-ticket.presenter.ts';
 import { Order } from '../orders/order.entity.ts';
-import { assertLive } from '../orders/orders.policy.ts';
+import { isLive } from '../orders/orders.policy.ts';
 import { presentOrder } from '../orders/orders.presenter.ts';
 import {
   loadOrderRecord,
@@ -39,10 +39,12 @@ import { SaleLine } from './sale-line.entity.ts';
 import { SalePayment } from './sale-payment.entity.ts';
 import { Sale } from './sale.entity.ts';
 import {
+  assertChargeable,
   assertReceiptAllowed,
   balanceOf,
   chargePart,
   lineDescription,
+  nextEqualPartIndex,
   receiptNumber,
   tendersFor,
   type CheckoutState,
@@ -86,7 +88,7 @@ const SALE_ID_INDEX = 'sales_pkey';
 /**
  * An order as the cashier charges it: priced line by line with what is paid of each, the
  * balance, its equal split, and its sales so far (voided ones too). Any status: a closed order's
- * checkout shows what it was paid with.
+ * checkout shows what it was paid with — and, when a sale of it was voided, what it owes again.
  */
 export async function loadCheckout(context: SalesContext, orderId: string): Promise<CheckoutView> {
   const { em, actor, tenant } = context;
@@ -109,8 +111,18 @@ export async function loadCheckout(context: SalesContext, orderId: string): Prom
     totalCents: state.totalCents,
     paidCents: state.paidCents,
     balanceCents: balanceOf(state),
-    split: state.splitParts === null ? null : { parts: state.splitParts, paid: state.equalPartsPaid },
-    sales: records.map((sale) => presentSale(sale, { orderLabel: label, header })),
+    split:
+      state.splitParts === null
+        ? null
+        : {
+            parts: state.splitParts,
+            paid: state.paidEqualParts.length,
+            paidParts: [...state.paidEqualParts],
+            next: nextEqualPartIndex(state.splitParts, state.paidEqualParts),
+          },
+    sales: records.map((sale) =>
+      presentSale(sale, { orderLabel: label, header, orderBalanceCents: owedBy(record) }),
+    ),
     header,
   };
 }
@@ -127,7 +139,10 @@ export async function loadSale(context: SalesContext, saleId: string): Promise<S
   return view!;
 }
 
-/** The sales of a branch on one of its days (today in its time zone when `day` is left out), in order. */
+/**
+ * The sales of a branch on one of its days (today in its time zone when `day` is left out), in
+ * order, voided ones too, each with what its order still owes (a voided one's, to charge again).
+ */
 export async function listBranchSales(
   context: SalesContext,
   branchId: string,
@@ -153,11 +168,18 @@ export async function listBranchSales(
  * free, once paid in full. The sale id is the cashier screen's: the same id again answers the
  * sale as it is (200), and two copies racing make one sale.
  *
- * Refused, with nothing written: no open session of the order's branch (409
+ * A closed order that owes again because a sale of it was voided is charged the same way (the
+ * canje: that consumption on a factura instead of a boleta, or with the right tender): on the
+ * receipt chosen now, in the session named now, from its frozen bill. It stays closed; its
+ * tables, long free, are not touched and the floor hears nothing — nothing on it changed.
+ *
+ * Refused, with nothing written: an order that cannot be charged — cancelled, merged, or closed
+ * owing nothing (409 ORDER_CLOSED); no open session of the order's branch (409
  * CASH_SESSION_CLOSED naming `sessionId`); an order that changed since the screen showed it,
  * its money version or the part's amount (409 ORDER_CHANGED with the `version` and `amountCents`
- * to show now); a part the bill cannot give, tenders that do not add up, a receipt the business
- * or customer cannot have (422 naming the field).
+ * to show now); a part worth more than is owed (409 CONFLICT); a part the bill cannot give,
+ * tenders that do not add up, a receipt the business or customer cannot have (422 naming the
+ * field).
  */
 export async function chargeOrder(
   context: SalesContext,
@@ -206,7 +228,9 @@ async function chargeLocked(
       created: false,
     };
   }
-  assertLive(order);
+  const record = await loadOrderRecord(tx, order);
+  const state = checkoutStateOf(record, await loadOrderCharges(tx, order.id));
+  assertChargeable(order, balanceOf(state));
   // Shared: charges go on side by side, while closing the till waits for them (and they for it).
   const session = await tx.findOne(
     CashSession,
@@ -215,8 +239,6 @@ async function chargeLocked(
   );
   assertSessionOpen(session, order.branchId, input.sessionId);
 
-  const record = await loadOrderRecord(tx, order);
-  const state = checkoutStateOf(record, await loadOrderCharges(tx, order.id));
   if (order.version !== input.expectedVersion) {
     throw orderChanged(order, amountIfChargeable(state, input.part));
   }
@@ -227,10 +249,13 @@ async function chargeLocked(
   // A part worth nothing is only a whole bill on the house (a cortesía): it closes the order
   // with its receipt and no tender. Anything else worth nothing was charged already.
   const onTheHouse = state.totalCents === 0 && state.paidCents === 0 && input.part.kind === 'balance';
-  if (part.amountCents === 0 && !onTheHouse) {
-    throw new AppError('CONFLICT', 409, 'Nothing is left to charge on this part', {
-      details: { orderId: order.id, balanceCents: balanceOf(state) },
-    });
+  if ((part.amountCents === 0 && !onTheHouse) || part.amountCents > balanceOf(state)) {
+    throw new AppError(
+      'CONFLICT',
+      409,
+      part.amountCents === 0 ? 'Nothing is left to charge on this part' : 'This part is more than is owed',
+      { details: { orderId: order.id, amountCents: part.amountCents, balanceCents: balanceOf(state) } },
+    );
   }
   const tenders = tendersFor(input.payments, part.amountCents, input.tipCents);
   const customer = await findCustomer(tx, input.receipt.customerId);
@@ -297,13 +322,34 @@ async function chargeLocked(
   if (part.kind === 'equal') {
     order.splitParts = part.count;
   }
-  const orderEvents = await applyOrderPayment(tx, record, part.amountCents, now);
+  const orderEvents = await payOrder(tx, record, part.amountCents, now);
   const events = await appendBranchEvents(tx, order.branchId, orderEvents, now);
   return {
-    sale: presentSale({ sale, lines, payments }, { orderLabel: labelOf(record), header }),
+    sale: presentSale(
+      { sale, lines, payments },
+      { orderLabel: labelOf(record), header, orderBalanceCents: owedBy(record) },
+    ),
     events,
     created: true,
   };
+}
+
+/**
+ * Adds `paidDeltaCents` (a charge; a void's is negative) to what the order was paid. A live order
+ * closes once paid, or owes again (`applyOrderPayment`, with the floor's events). A closed one
+ * only has its money version moved on, so a screen that read it before a void or a charge again
+ * elsewhere is told it changed; the floor hears nothing of it.
+ */
+async function payOrder(
+  tx: EntityManager,
+  record: OrderRecord,
+  paidDeltaCents: number,
+  now: Date,
+): Promise<PendingBranchEvent[]> {
+  if (!isLive(record.order)) {
+    record.order.version += 1;
+  }
+  return applyOrderPayment(tx, record, paidDeltaCents, now);
 }
 
 /**
@@ -369,7 +415,8 @@ async function findCustomer(tx: EntityManager, customerId: string | null): Promi
 /**
  * Voids a sale with the reason, in the audit log. It stays, marked, in the history and the
  * reports. A live order it paid part of owes that part again (its money version goes up, the
- * floor hears of it); a closed order stays closed. Voiding it again is a 409 CONFLICT.
+ * floor hears of it); a closed order stays closed and owes that part again, to be charged on
+ * another receipt (`chargeOrder`; the floor hears nothing). Voiding it again is a 409 CONFLICT.
  */
 export async function voidSale(
   context: SalesContext,
@@ -406,7 +453,7 @@ export async function voidSale(
     sale.voidedAt = now;
     sale.voidedByName = actor.name;
     const record = await loadOrderRecord(tx, order);
-    const orderEvents = await applyOrderPayment(tx, record, -sale.totalCents, now);
+    const orderEvents = await payOrder(tx, record, -sale.totalCents, now);
     const receipt = receiptNumber(sale.series, sale.number);
     recordAudit(
       tx,
@@ -454,9 +501,22 @@ function checkoutStateOf(record: OrderRecord, charges: OrderCharges): CheckoutSt
     totalCents: pricing.totalCents,
     paidCents: record.order.paidCents,
     splitParts: record.order.splitParts ?? null,
-    equalPartsPaid: charges.equalPartsPaid,
+    paidEqualParts: charges.paidEqualParts,
+    paidLineCents: charges.paidLineCents,
     discountChargedCents: charges.discountChargedCents,
   };
+}
+
+/**
+ * What an order owes now, while it can still be charged (on the floor, or closed after a void):
+ * its total less what its completed sales paid; 0 for an order cancelled or merged.
+ */
+function owedBy(record: OrderRecord): number {
+  const { order } = record;
+  if (!isLive(order) && order.status !== 'closed') {
+    return 0;
+  }
+  return Math.max(0, presentOrder(record).totalCents - order.paidCents);
 }
 
 /** Sales as views, their orders' labels and their branches' receipt heads read in bulk. */
@@ -466,18 +526,20 @@ async function presentSales(em: EntityManager, tenant: Tenant, sales: readonly S
   }
   const records = await loadSaleRecords(em, sales);
   const orders = await em.find(Order, { id: { $in: [...new Set(sales.map((sale) => sale.orderId))] } });
-  const labels = new Map(
-    (await loadOrderRecords(em, orders)).map((record) => [record.order.id, labelOf(record)]),
+  const orderRecords = new Map(
+    (await loadOrderRecords(em, orders)).map((record) => [record.order.id, record]),
   );
   const branches = await em.find(Branch, { id: { $in: [...new Set(sales.map((sale) => sale.branchId))] } });
   const business = await readBusiness(em, tenant);
   const headers = new Map(branches.map((branch) => [branch.id, presentReceiptHeader(business, branch)]));
-  return records.map((record) =>
-    presentSale(record, {
-      orderLabel: labels.get(record.sale.orderId) ?? '',
+  return records.map((record) => {
+    const order = orderRecords.get(record.sale.orderId);
+    return presentSale(record, {
+      orderLabel: order ? labelOf(order) : '',
       header: headers.get(record.sale.branchId)!,
-    }),
-  );
+      orderBalanceCents: order ? owedBy(order) : 0,
+    });
+  });
 }
 
 function labelOf(record: OrderRecord): string {
