@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { equalParts, formatPen, igvBreakdown } from '@smartket/shared';
+import { equalPartAmount, formatPen, igvBreakdown, type IgvBreakdown } from '@smartket/shared';
 import {
   cartaPrices,
   CASHIER,
@@ -19,6 +19,11 @@ import {
 } from '../fixtures/service.ts';
 import { deviceContext } from '../fixtures/team.ts';
 
+type Three<T> = [T, T, T];
+
+/** A payment line on a receipt, whatever its method. */
+const PAID_BY = /^(Efectivo|Tarjeta|Yape|Plin|Transferencia)/;
+
 /** Marks the page's window: the mark is gone if the page ever reloads. */
 async function markNoReload(page: Page): Promise<void> {
   await page.evaluate(() => Object.assign(window, { smartketNoReload: true }));
@@ -37,12 +42,25 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-/** A line of the 80 mm paper: its label, then its amount ("Op. gravada … S/ 21.91"). */
-function paperRow(label: string, cents: number): RegExp {
-  return new RegExp(`${escape(label)}\\s*${escape(formatPen(cents))}(?![\\d,])`);
+/**
+ * A line of the 80 mm paper: its label, then its amount ("Op. gravada … S/ 21.91"); `sign` for
+ * an amount taken off ("Descuentos … −S/ 36.80").
+ */
+function paperRow(label: string, cents: number, sign: '' | '−' = ''): RegExp {
+  return new RegExp(`${escape(label)}\\s*${sign}${escape(formatPen(cents))}(?![\\d,])`);
 }
 
-/** Checks a receipt's tenders: each payment line, what cash was handed over, the change. */
+/** The amount on a paper's `label` row, in céntimos: what the customer reads, to add up. */
+async function paperAmount(paper: Locator, label: string): Promise<number> {
+  const text = await paper.innerText();
+  const match = new RegExp(`^${escape(label)}\\s*S/\\s*([\\d,]+)\\.(\\d{2})$`, 'm').exec(text);
+  if (!match) {
+    throw new Error(`no ${label} on the paper:\n${text}`);
+  }
+  return Number(match[1]!.replaceAll(',', '')) * 100 + Number(match[2]);
+}
+
+/** Checks a receipt's tenders: each payment line, what cash was handed over, the change (none: no line). */
 async function expectTenders(
   paper: Locator,
   tenders: { method: string; cents: number; receivedCents?: number }[],
@@ -55,13 +73,36 @@ async function expectTenders(
       await expect(line).toContainText(paperRow('Recibido', tender.receivedCents));
     }
   }
-  await expect(paper).toContainText(paperRow('Vuelto', changeCents));
+  if (changeCents > 0) {
+    await expect(paper).toContainText(paperRow('Vuelto', changeCents));
+  } else {
+    await expect(paper).not.toContainText('Vuelto');
+  }
 }
 
-test('a table charged at the till: the waiter sends it, the cashier splits it in two (cash, then cash + Yape), boletas B001-1 and -2, the table frees on the phone, the till closes S/ 1.00 short', async ({
+/**
+ * On the waiter's phone, from the table map: opens `table`, orders what `order` adds (`count`
+ * dishes), sends the round to the kitchen and goes back to the map, where the table is taken.
+ */
+async function sendTable(waiter: Page, table: string, count: number, order: () => Promise<void>) {
+  const tile = tableTile(waiter, table);
+  await expect(tile).toHaveAccessibleDescription(/Libre/);
+  await tile.click();
+  await waiter.getByRole('dialog', { name: table }).getByRole('button', { name: 'Abrir mesa' }).click();
+  await expect(waiter.getByRole('heading', { name: table, level: 1 })).toBeVisible();
+  await order();
+  await waiter.getByRole('tab', { name: `Pedido (${count})` }).click();
+  await waiter.getByRole('button', { name: 'Enviar a cocina' }).click();
+  const sent = waiter.getByRole('region', { name: 'Pedido', exact: true });
+  await expect(sent.getByRole('heading', { name: /^Ronda 1/ })).toBeVisible();
+  await waiter.getByRole('link', { name: 'Mesas' }).first().click();
+  await expect(tile).toHaveAccessibleDescription(/Ocupada/);
+}
+
+test('the till: Mesa 4 split in three equal parts, the last with the céntimo (cash, Yape + cash, card: B001-1 to -3), the table freed on the phone, the close S/ 1.00 short', async ({
   browser,
 }, testInfo) => {
-  // A signup, three devices, a service and a close of day: more than the default 30 s under load.
+  // A signup, three devices, a table charged in three and a close of day: more than the default 30 s under load.
   test.slow();
   const ownerContext = await tabletContext(browser, testInfo);
   const waiterContext = await deviceContext(browser, testInfo, 'phone');
@@ -73,26 +114,31 @@ test('a table charged at the till: the waiter sends it, the cashier splits it in
   const seed = await seedCheckout(owner, 'Pollería La Caja Cuadrada');
   await Promise.all([pairWaiterPhone(waiter, seed.phoneCode), pairCashDesk(desk, seed.deskCode)]);
 
-  // What the table orders and what each of the two parts pays, from the carta's prices and the
+  // What Mesa 4 orders and what each of its three parts pays, from the carta's prices and the
   // shared money rules — the same ones the server and the screens use.
   const prices = await cartaPrices(owner.request);
   const totalCents = prices.quarter('Pierna') + 2 * prices.plain;
-  const [part1, part2] = equalParts(totalCents, 2) as [number, number];
-  const igv1 = igvBreakdown(part1);
-  const igv2 = igvBreakdown(part2);
+  const partCount = 3;
+  const [part1, part2, part3] = [0, 1, 2].map((index) =>
+    equalPartAmount(totalCents, partCount, index),
+  ) as Three<number>;
+  expect(totalCents % partCount, 'the bill does not split evenly: céntimos are left over').not.toBe(0);
+  const [igv1, igv2, igv3] = [part1, part2, part3].map((part) => igvBreakdown(part)) as Three<IgvBreakdown>;
   const floatCents = 10_000;
-  // Part 1: cash, the customer hands over S/ 50.00.
-  const received1 = 5_000;
+  // Part 1: cash, the customer hands over S/ 20.00.
+  const received1 = 2_000;
   const change1 = received1 - part1;
-  // Part 2: S/ 15.00 by Yape, the rest in cash out of a S/ 20.00 bill.
+  // Part 2: S/ 15.00 by Yape, the rest in cash out of a S/ 10.00 bill.
   const yape2 = 1_500;
   const cash2 = part2 - yape2;
-  const received2 = 2_000;
+  const received2 = 1_000;
   const change2 = received2 - cash2;
+  // Part 3: by card, with the céntimos the other parts left.
   const cashSales = part1 + cash2;
   const expectedCents = floatCents + cashSales;
   const countedCents = expectedCents - 100;
   expect(change1, 'part 1 is paid with more than it costs').toBeGreaterThan(0);
+  expect(cash2, 'part 2 is partly cash').toBeGreaterThan(0);
   expect(change2, 'part 2 cash is paid with more than it costs').toBeGreaterThan(0);
 
   // 1. The cashier opens the register with S/ 100.00 of change.
@@ -109,20 +155,12 @@ test('a table charged at the till: the waiter sends it, the cashier splits it in
   await markNoReload(waiter);
 
   // 2. The waiter opens Mesa 4, orders a quarter chicken (Pierna) and two Mostritos, sends them.
+  await sendTable(waiter, 'Mesa 4', 3, async () => {
+    await addQuarterChicken(waiter, 'Pierna');
+    await addPlain(waiter);
+    await addPlain(waiter);
+  });
   const mesa4 = tableTile(waiter, 'Mesa 4');
-  await expect(mesa4).toHaveAccessibleDescription(/Libre/);
-  await mesa4.click();
-  await waiter.getByRole('dialog', { name: 'Mesa 4' }).getByRole('button', { name: 'Abrir mesa' }).click();
-  await expect(waiter.getByRole('heading', { name: 'Mesa 4', level: 1 })).toBeVisible();
-  await addQuarterChicken(waiter, 'Pierna');
-  await addPlain(waiter);
-  await addPlain(waiter);
-  await waiter.getByRole('tab', { name: 'Pedido (3)' }).click();
-  await waiter.getByRole('button', { name: 'Enviar a cocina' }).click();
-  const sent = waiter.getByRole('region', { name: 'Pedido', exact: true });
-  await expect(sent.getByRole('heading', { name: /^Ronda 1/ })).toBeVisible();
-  await waiter.getByRole('link', { name: 'Mesas' }).first().click();
-  await expect(mesa4).toHaveAccessibleDescription(/Ocupada/);
 
   // 3. The till lists the table to charge with its total, without a reload.
   const bill = toCharge.getByRole('link', { name: /^Cobrar Mesa 4/ });
@@ -134,7 +172,7 @@ test('a table charged at the till: the waiter sends it, the cashier splits it in
   await expectNoSidewaysScroll(desk);
   const charges = watchCharges(desk);
 
-  // Two equal parts.
+  // Three equal parts: the first two the total divided evenly, the last whatever is left.
   await desk
     .getByRole('group', { name: 'Forma de dividir la cuenta' })
     .getByRole('button', { name: 'Partes iguales' })
@@ -142,11 +180,15 @@ test('a table charged at the till: the waiter sends it, the cashier splits it in
   const split = desk.getByRole('region', { name: '¿Cómo pagan?' });
   const parts = split.getByRole('listitem');
   await expect(parts).toHaveCount(2);
+  await split.getByRole('button', { name: 'Una parte más' }).click();
+  await expect(parts).toHaveCount(partCount);
+  await expect(split).toContainText('La última parte se lleva los céntimos.');
   await expect(parts.nth(0)).toContainText('Se cobra ahora');
   await expect(parts.nth(0)).toContainText(formatPen(part1));
   await expect(parts.nth(1)).toContainText(formatPen(part2));
+  await expect(parts.nth(2)).toContainText(formatPen(part3));
 
-  // Part 1 in cash: S/ 50.00 handed over, the change on screen.
+  // Part 1 in cash: S/ 20.00 handed over, the change on screen.
   const pay = desk.getByRole('region', { name: 'Pago', exact: true });
   await pay.getByRole('button', { name: 'Efectivo', exact: true }).click();
   await expect(pay.getByLabel('Monto en Efectivo')).toHaveValue(typed(part1));
@@ -169,19 +211,20 @@ test('a table charged at the till: the waiter sends it, the cashier splits it in
   const receipt1 = desk.getByRole('article', { name: 'Comprobante B001-00000001' });
   await expect(receipt1).toContainText('BOLETA DE VENTA');
   await expect(receipt1).toContainText('Boleta simple — sin RUC');
-  await expect(receipt1).toContainText('Pedido: Mesa 4 · Parte 1 de 2');
-  await expect(receipt1).toContainText('Por consumo (parte 1 de 2)');
+  await expect(receipt1).toContainText('Pedido: Mesa 4 · Parte 1 de 3');
+  await expect(receipt1).toContainText('Por consumo (parte 1 de 3)');
   await expect(receipt1).toContainText(paperRow('Op. gravada', igv1.taxableCents));
   await expect(receipt1).toContainText(paperRow('IGV 18 %', igv1.igvCents));
   await expect(receipt1).toContainText(paperRow('TOTAL', part1));
   await expectTenders(receipt1, [{ method: 'Efectivo', cents: part1, receivedCents: received1 }], change1);
   await expect(receipt1).toContainText(`Atendido por ${CASHIER.name}`);
   await expectNoSidewaysScroll(desk);
+  const shown1 = await paperAmount(receipt1, 'TOTAL');
 
   // Back to the bill: the split is fixed, part 1 paid, part 2 next.
   await desk.getByRole('link', { name: 'Seguir cobrando esta cuenta' }).click();
   await expect(desk.getByRole('heading', { name: 'Mesa 4', level: 1 })).toBeVisible();
-  await expect(split).toContainText('Dividida en 2 partes');
+  await expect(split).toContainText(`Dividida en ${partCount} partes`);
   await expect(parts.nth(0)).toContainText('Pagada');
   await expect(parts.nth(1)).toContainText('Se cobra ahora');
 
@@ -193,13 +236,15 @@ test('a table charged at the till: the waiter sends it, the cashier splits it in
   await pay.getByLabel('Recibido', { exact: true }).fill(typed(received2));
   await expect(pay).toContainText(`Pago completo · Vuelto ${formatPen(change2)}`);
   await desk.getByRole('button', { name: `Cobrar ${formatPen(part2)}` }).click();
-
-  // 4. The last part goes straight to its receipt: the next number of the series.
-  await expect(desk).toHaveURL(/\/app\/caja\/recibo\/[0-9a-f-]+$/);
+  await expect(desk.getByRole('status').filter({ hasText: 'cobrado' })).toContainText(
+    `B001-00000002 cobrado: ${formatPen(part2)}.`,
+  );
+  await expect(parts.nth(1)).toContainText('Pagada');
+  await expect(parts.nth(2)).toContainText('Se cobra ahora');
+  await desk.getByRole('link', { name: 'Ver e imprimir' }).click();
   const receipt2 = desk.getByRole('article', { name: 'Comprobante B001-00000002' });
-  await expect(receipt2).toContainText('BOLETA DE VENTA');
-  await expect(receipt2).toContainText('Pedido: Mesa 4 · Parte 2 de 2');
-  await expect(receipt2).toContainText('Por consumo (parte 2 de 2)');
+  await expect(receipt2).toContainText('Pedido: Mesa 4 · Parte 2 de 3');
+  await expect(receipt2).toContainText('Por consumo (parte 2 de 3)');
   await expect(receipt2).toContainText(paperRow('Op. gravada', igv2.taxableCents));
   await expect(receipt2).toContainText(paperRow('IGV 18 %', igv2.igvCents));
   await expect(receipt2).toContainText(paperRow('TOTAL', part2));
@@ -210,6 +255,31 @@ test('a table charged at the till: the waiter sends it, the cashier splits it in
       { method: 'Efectivo', cents: cash2, receivedCents: received2 },
     ],
     change2,
+  );
+  const shown2 = await paperAmount(receipt2, 'TOTAL');
+
+  // Part 3, the one with the céntimos the others left, by card.
+  await desk.getByRole('link', { name: 'Seguir cobrando esta cuenta' }).click();
+  await expect(parts.nth(2)).toContainText('Se cobra ahora');
+  await pay.getByRole('button', { name: 'Tarjeta', exact: true }).click();
+  await expect(pay.getByLabel('Monto en Tarjeta')).toHaveValue(typed(part3));
+  await expect(pay).toContainText('Pago completo');
+  await desk.getByRole('button', { name: `Cobrar ${formatPen(part3)}` }).click();
+
+  // 4. The last part goes straight to its receipt: the next number of the series.
+  await expect(desk).toHaveURL(/\/app\/caja\/recibo\/[0-9a-f-]+$/);
+  const receipt3 = desk.getByRole('article', { name: 'Comprobante B001-00000003' });
+  await expect(receipt3).toContainText('BOLETA DE VENTA');
+  await expect(receipt3).toContainText('Pedido: Mesa 4 · Parte 3 de 3');
+  await expect(receipt3).toContainText('Por consumo (parte 3 de 3)');
+  await expect(receipt3).toContainText(paperRow('Op. gravada', igv3.taxableCents));
+  await expect(receipt3).toContainText(paperRow('IGV 18 %', igv3.igvCents));
+  await expect(receipt3).toContainText(paperRow('TOTAL', part3));
+  await expectTenders(receipt3, [{ method: 'Tarjeta', cents: part3 }], 0);
+  await expect(receipt3.getByRole('listitem').filter({ hasText: PAID_BY })).toHaveCount(1);
+  // The three papers handed to the table add up to its bill, to the céntimo.
+  expect(shown1 + shown2 + (await paperAmount(receipt3, 'TOTAL')), 'the receipts add up to the bill').toBe(
+    totalCents,
   );
 
   // 5. The waiter's phone frees the table by itself.
@@ -230,15 +300,18 @@ test('a table charged at the till: the waiter sends it, the cashier splits it in
   await expect(desk).toHaveURL(/\/app\/caja\/cierre\/[0-9a-f-]+$/);
   await expect(desk.getByRole('status').filter({ hasText: 'Falta' })).toHaveText('Falta S/ 1.00');
 
-  // The Z report: two sales, by method, the drawer's arithmetic.
+  // The Z report: three sales, by method, the drawer's arithmetic.
   const report = desk.getByRole('article', { name: 'Cierre de caja' });
   await expect(report).toContainText('CIERRE DE CAJA (Z)');
-  await expect(report).toContainText(/N\.º de ventas\s*2(?!\d)/);
+  await expect(report).toContainText(/N\.º de ventas\s*3(?!\d)/);
   await expect(report).toContainText(paperRow('Total vendido', totalCents));
-  await expect(report).toContainText(paperRow('Op. gravada', igv1.taxableCents + igv2.taxableCents));
-  await expect(report).toContainText(paperRow('IGV 18 %', igv1.igvCents + igv2.igvCents));
+  await expect(report).toContainText(
+    paperRow('Op. gravada', igv1.taxableCents + igv2.taxableCents + igv3.taxableCents),
+  );
+  await expect(report).toContainText(paperRow('IGV 18 %', igv1.igvCents + igv2.igvCents + igv3.igvCents));
   await expect(report).toContainText(paperRow('Efectivo (2)', cashSales));
   await expect(report).toContainText(paperRow('Yape (1)', yape2));
+  await expect(report).toContainText(paperRow('Tarjeta (1)', part3));
   await expect(report).toContainText(paperRow('Fondo inicial', floatCents));
   await expect(report).toContainText(paperRow('+ Ventas en efectivo', cashSales));
   await expect(report).toContainText(paperRow('Esperado', expectedCents));
@@ -247,16 +320,25 @@ test('a table charged at the till: the waiter sends it, the cashier splits it in
   await expect(report).toContainText('FALTA S/ 1.00');
   await expectNotReloaded(desk);
 
-  // Nothing was charged twice: the day holds the two parts, numbered one after the other.
+  // Nothing was charged twice: the day holds the three parts, numbered one after the other, and
+  // they add up to the bill.
   const sales = await salesToday(owner.request, seed.branch.id);
   expect(
     sales
-      .map((sale) => ({ receipt: sale.receipt, status: sale.status, totalCents: sale.totalCents }))
+      .map((sale) => ({
+        receipt: sale.receipt,
+        status: sale.status,
+        totalCents: sale.totalCents,
+        discountCents: sale.discountCents,
+        payments: sale.payments.length,
+      }))
       .sort((a, b) => a.receipt.localeCompare(b.receipt)),
   ).toEqual([
-    { receipt: 'B001-00000001', status: 'completed', totalCents: part1 },
-    { receipt: 'B001-00000002', status: 'completed', totalCents: part2 },
+    { receipt: 'B001-00000001', status: 'completed', totalCents: part1, discountCents: 0, payments: 1 },
+    { receipt: 'B001-00000002', status: 'completed', totalCents: part2, discountCents: 0, payments: 2 },
+    { receipt: 'B001-00000003', status: 'completed', totalCents: part3, discountCents: 0, payments: 1 },
   ]);
+  expect(sales.reduce((sum, sale) => sum + sale.totalCents, 0)).toBe(totalCents);
   // Each sale is the one its "Cobrar" sent: the double tap's copies were one and the same.
   expect(new Set(sales.map((sale) => sale.id))).toEqual(new Set(charges));
 
