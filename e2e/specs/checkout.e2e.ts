@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { equalPartAmount, formatPen, igvBreakdown, type IgvBreakdown } from '@smartket/shared';
+import { equalPartAmount, formatPen, igvBreakdown, priceOrder, type IgvBreakdown } from '@smartket/shared';
 import {
   cartaPrices,
   CASHIER,
@@ -99,10 +99,10 @@ async function sendTable(waiter: Page, table: string, count: number, order: () =
   await expect(tile).toHaveAccessibleDescription(/Ocupada/);
 }
 
-test('the till: Mesa 4 split in three equal parts, the last with the céntimo (cash, Yape + cash, card: B001-1 to -3), the table freed on the phone, the close S/ 1.00 short', async ({
+test('the till: Mesa 4 split in three equal parts, the last with the céntimo (cash, Yape + cash, card: B001-1 to -3), Mesa 2 on the house closed at S/ 0.00 (B001-4), both freed on the phone, the close S/ 1.00 short with the cortesía in the Z', async ({
   browser,
 }, testInfo) => {
-  // A signup, three devices, a table charged in three and a close of day: more than the default 30 s under load.
+  // A signup, three devices, two tables charged and a close of day: more than the default 30 s under load.
   test.slow();
   const ownerContext = await tabletContext(browser, testInfo);
   const waiterContext = await deviceContext(browser, testInfo, 'phone');
@@ -140,6 +140,17 @@ test('the till: Mesa 4 split in three equal parts, the last with the céntimo (c
   expect(change1, 'part 1 is paid with more than it costs').toBeGreaterThan(0);
   expect(cash2, 'part 2 is partly cash').toBeGreaterThan(0);
   expect(change2, 'part 2 cash is paid with more than it costs').toBeGreaterThan(0);
+
+  // Mesa 2, on the house: the whole order 100 % off, priced by the shared rule.
+  const onTheHouse = priceOrder(
+    [
+      { id: 'quarter', quantity: 1, unitPriceCents: prices.quarter('Pecho'), status: 'sent' },
+      { id: 'plain', quantity: 1, unitPriceCents: prices.plain, status: 'sent' },
+    ],
+    [{ itemId: null, kind: 'percent', value: 100 }],
+  );
+  expect(onTheHouse.totalCents, 'a 100 % discount leaves nothing to pay').toBe(0);
+  const courtesyCents = onTheHouse.discountCents;
 
   // 1. The cashier opens the register with S/ 100.00 of change.
   await expect(desk.getByRole('heading', { name: 'Abrir Caja principal' })).toBeVisible();
@@ -286,7 +297,63 @@ test('the till: Mesa 4 split in three equal parts, the last with the céntimo (c
   await expect(mesa4).toHaveAccessibleDescription(/Libre/);
   await expectNotReloaded(waiter);
 
-  // 6. Back at the till: nothing left to charge, the drawer should hold the float and the cash.
+  // 6. Mesa 2 is on the house: the waiter sends it like any other table.
+  await desk.getByRole('link', { name: 'Nueva venta' }).click();
+  await expect(toCharge).toContainText('No hay cuentas por cobrar');
+  await sendTable(waiter, 'Mesa 2', 2, async () => {
+    await addQuarterChicken(waiter, 'Pecho');
+    await addPlain(waiter);
+  });
+  const mesa2 = tableTile(waiter, 'Mesa 2');
+  const courtesyBill = toCharge.getByRole('link', { name: /^Cobrar Mesa 2/ });
+  await expect(courtesyBill).toContainText(formatPen(onTheHouse.subtotalCents));
+  await courtesyBill.click();
+  await expect(desk.getByRole('heading', { name: 'Mesa 2', level: 1 })).toBeVisible();
+
+  // The cashier takes 100 % off the whole bill, with the reason.
+  const account = desk.getByRole('region', { name: 'Cuenta', exact: true });
+  await account.getByRole('button', { name: 'Descuento a la cuenta', exact: true }).click();
+  const discount = desk.getByRole('dialog', { name: 'Descuento a toda la cuenta' });
+  await discount.getByLabel('Porcentaje (1 a 100)').fill('100');
+  await expect(discount).toContainText(
+    `Descuento: ${formatPen(courtesyCents)} · queda ${formatPen(onTheHouse.totalCents)}`,
+  );
+  await discount.getByRole('button', { name: 'Cortesía de la casa' }).click();
+  await expect(discount.getByRole('textbox', { name: 'Motivo' })).toHaveValue('Cortesía de la casa');
+  await discount.getByRole('button', { name: 'Aplicar descuento' }).click();
+  await expect(discount).toHaveCount(0);
+  await expect(account).toContainText('Descuento a la cuenta · 100 % · Cortesía de la casa');
+  await expect(account).toContainText(paperRow('Subtotal', onTheHouse.subtotalCents));
+  await expect(account).toContainText(paperRow('Descuentos', courtesyCents, '−'));
+  await expect(account).toContainText(paperRow('Total', onTheHouse.totalCents));
+
+  // Nothing to pay, so no tender to choose: the one button closes the bill.
+  const closeCourtesy = desk.getByRole('button', { name: `Cobrar ${formatPen(onTheHouse.totalCents)}` });
+  await expect(closeCourtesy).toBeEnabled();
+  await closeCourtesy.click();
+
+  // Its receipt: the next number, the discount on paper, nothing paid.
+  await expect(desk).toHaveURL(/\/app\/caja\/recibo\/[0-9a-f-]+$/);
+  const receipt4 = desk.getByRole('article', { name: 'Comprobante B001-00000004' });
+  await expect(receipt4).toContainText('BOLETA DE VENTA');
+  await expect(receipt4).toContainText('Pedido: Mesa 2');
+  for (const line of onTheHouse.lines) {
+    await expect(receipt4).toContainText(`Desc. −${formatPen(line.orderDiscountCents)}`);
+  }
+  await expect(receipt4).toContainText(paperRow('Subtotal', onTheHouse.subtotalCents));
+  await expect(receipt4).toContainText(paperRow('Descuentos', courtesyCents, '−'));
+  const igv4 = igvBreakdown(onTheHouse.totalCents);
+  await expect(receipt4).toContainText(paperRow('Op. gravada', igv4.taxableCents));
+  await expect(receipt4).toContainText(paperRow('IGV 18 %', igv4.igvCents));
+  await expect(receipt4).toContainText(paperRow('TOTAL', onTheHouse.totalCents));
+  await expect(receipt4.getByRole('listitem').filter({ hasText: PAID_BY })).toHaveCount(0);
+  await expectTenders(receipt4, [], 0);
+
+  // The phone frees Mesa 2 by itself too.
+  await expect(mesa2).toHaveAccessibleDescription(/Libre/);
+  await expectNotReloaded(waiter);
+
+  // 7. Back at the till: nothing left to charge, the drawer should hold the float and the cash.
   await desk.getByRole('link', { name: 'Nueva venta' }).click();
   await expect(toCharge).toContainText('No hay cuentas por cobrar');
   await expect(till).toContainText(paperRow('Efectivo esperado en caja', expectedCents));
@@ -300,15 +367,17 @@ test('the till: Mesa 4 split in three equal parts, the last with the céntimo (c
   await expect(desk).toHaveURL(/\/app\/caja\/cierre\/[0-9a-f-]+$/);
   await expect(desk.getByRole('status').filter({ hasText: 'Falta' })).toHaveText('Falta S/ 1.00');
 
-  // The Z report: three sales, by method, the drawer's arithmetic.
+  // The Z report: four receipts (the cortesía's among them, worth nothing), the discount, by
+  // method, the drawer's arithmetic.
   const report = desk.getByRole('article', { name: 'Cierre de caja' });
   await expect(report).toContainText('CIERRE DE CAJA (Z)');
-  await expect(report).toContainText(/N\.º de ventas\s*3(?!\d)/);
+  await expect(report).toContainText(/N\.º de ventas\s*4(?!\d)/);
   await expect(report).toContainText(paperRow('Total vendido', totalCents));
   await expect(report).toContainText(
     paperRow('Op. gravada', igv1.taxableCents + igv2.taxableCents + igv3.taxableCents),
   );
   await expect(report).toContainText(paperRow('IGV 18 %', igv1.igvCents + igv2.igvCents + igv3.igvCents));
+  await expect(report).toContainText(paperRow('Descuentos', courtesyCents));
   await expect(report).toContainText(paperRow('Efectivo (2)', cashSales));
   await expect(report).toContainText(paperRow('Yape (1)', yape2));
   await expect(report).toContainText(paperRow('Tarjeta (1)', part3));
@@ -320,8 +389,8 @@ test('the till: Mesa 4 split in three equal parts, the last with the céntimo (c
   await expect(report).toContainText('FALTA S/ 1.00');
   await expectNotReloaded(desk);
 
-  // Nothing was charged twice: the day holds the three parts, numbered one after the other, and
-  // they add up to the bill.
+  // Nothing was charged twice: the day holds the three parts and the cortesía, numbered one after
+  // the other, and the parts add up to the bill.
   const sales = await salesToday(owner.request, seed.branch.id);
   expect(
     sales
@@ -337,9 +406,17 @@ test('the till: Mesa 4 split in three equal parts, the last with the céntimo (c
     { receipt: 'B001-00000001', status: 'completed', totalCents: part1, discountCents: 0, payments: 1 },
     { receipt: 'B001-00000002', status: 'completed', totalCents: part2, discountCents: 0, payments: 2 },
     { receipt: 'B001-00000003', status: 'completed', totalCents: part3, discountCents: 0, payments: 1 },
+    {
+      receipt: 'B001-00000004',
+      status: 'completed',
+      totalCents: onTheHouse.totalCents,
+      discountCents: courtesyCents,
+      payments: 0,
+    },
   ]);
-  expect(sales.reduce((sum, sale) => sum + sale.totalCents, 0)).toBe(totalCents);
-  // Each sale is the one its "Cobrar" sent: the double tap's copies were one and the same.
+  // Each sale of Mesa 4 is the one its "Cobrar" sent: the double tap's copies were one and the same.
+  const mesa4Sales = sales.filter((sale) => sale.orderLabel === 'Mesa 4');
+  expect(mesa4Sales.reduce((sum, sale) => sum + sale.totalCents, 0)).toBe(totalCents);
   expect(new Set(sales.map((sale) => sale.id))).toEqual(new Set(charges));
 
   await Promise.all([ownerContext.close(), waiterContext.close(), deskContext.close()]);
