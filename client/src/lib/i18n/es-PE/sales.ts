@@ -3,5 +3,51 @@
  * consumption again after its sale was voided (the canje). Spread into ../es-PE.ts.
  */
 export const salesEsPE = {
-  'sales.title': 'Ventas del día',
+  'sales.title': 'Ventas del día — SmartKet',
+  'sales.heading': 'Ventas del día',
+  'sales.lead': 'Toca una venta para ver su comprobante, reimprimirlo o anularlo.',
+  'sales.link': 'Ventas del día',
+  'sales.back': 'Volver a caja',
+  'sales.backToList': 'Volver a ventas del día',
+
+  'sales.day.label': 'Día',
+  'sales.day.previous': 'Día anterior',
+  'sales.day.next': 'Día siguiente',
+  'sales.day.today': 'Hoy',
+
+  'sales.summary': {
+    one: '1 venta · {amount}',
+    other: '{count} ventas · {amount}',
+  },
+  'sales.summaryTips': 'Propinas {amount}',
+  'sales.summaryVoided': {
+    one: '1 anulada',
+    other: '{count} anuladas',
+  },
+  'sales.list': 'Ventas, la última primero',
+  'sales.empty.today': 'Aún no hay ventas hoy',
+  'sales.empty.todayBody': 'Cada cobro aparece aquí con su comprobante.',
+  'sales.empty.day': 'No hubo ventas ese día',
+  'sales.empty.dayBody': 'Elige otro día para ver sus ventas.',
+  'sales.loadFailed': 'No pudimos cargar las ventas. Revisa la conexión e inténtalo otra vez.',
+
+  'sales.row.voided': 'Anulada',
+  'sales.row.reason': 'Motivo: {reason}',
+  'sales.row.by': 'Cobró {name}',
+  'sales.row.onTheHouse': 'Cortesía',
+  'sales.row.customer': 'A nombre de {name}',
+
+  'sales.again.heading': 'Cobrar de nuevo · {label}',
+  'sales.again.lead':
+    'Se anuló un comprobante de esta cuenta y faltan {amount}. Elige el comprobante y el cliente que pide, y cóbralo otra vez.',
+  'sales.again.button': 'Cobrar de nuevo {amount}',
+  'sales.again.owed': 'Esta cuenta quedó debiendo {amount} por la anulación.',
+
+  'sales.void.lead':
+    'La venta queda en los reportes como anulada, con su motivo. Lo que se pagó con ella queda por cobrar.',
+  'sales.void.again': 'Volver a cobrar esta cuenta',
+  'sales.void.againHint':
+    'Al anular, abre el cobro para emitir otro comprobante (factura en vez de boleta) o cobrar con el medio de pago correcto.',
+  'sales.void.submitAgain': 'Anular y volver a cobrar',
+  'sales.void.doneAgain': 'Venta anulada. Cóbrala de nuevo con el comprobante correcto.',
 } as const;

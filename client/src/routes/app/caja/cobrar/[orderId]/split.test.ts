@@ -30,7 +30,13 @@ function line(overrides: Partial<CheckoutLineView> = {}): CheckoutLineView {
   };
 }
 
-function bill(lines: CheckoutLineView[], paid = 0, split: { parts: number; paid: number } | null = null) {
+/** A split as the server reports it: `paidParts` paid, the first other part next. */
+function splitOf(parts: number, paidParts: number[]) {
+  const next = Array.from({ length: parts }, (_, index) => index).find((index) => !paidParts.includes(index));
+  return { parts, paid: paidParts.length, paidParts, next: next ?? null };
+}
+
+function bill(lines: CheckoutLineView[], paid = 0, split: ReturnType<typeof splitOf> | null = null) {
   const totalCents = lines.reduce((sum, each) => sum + each.netCents, 0);
   return { lines, totalCents, paidCents: paid, balanceCents: totalCents - paid, split };
 }
@@ -100,12 +106,33 @@ describe('what the part on screen costs', () => {
     ]);
 
     // Two paid: the split is fixed at three whatever the stepper says, the last takes 33.34.
-    const started = bill(order.lines, 6666, { parts: 3, paid: 2 });
+    const started = bill(order.lines, 6666, splitOf(3, [0, 1]));
     expect(initialChoice(started)).toEqual(choice({ mode: 'equal', parts: 3 }));
     const stale = choice({ mode: 'equal', parts: 5 });
     expect(partAmount(started, stale)).toBe(3334);
     expect(chargePart(started, stale)).toEqual({ kind: 'equal', parts: 3 });
     expect(paysOff(started, stale)).toBe(true);
+  });
+
+  it('charges a voided part again for what it was, wherever it sat in the split', () => {
+    const order = bill([line({ unitPriceCents: 10000, grossCents: 10000, netCents: 10000 })]);
+    // The first two parts were voided (the customer wanted a factura); the last, 33.34, stands.
+    const voided = bill(order.lines, 3334, splitOf(3, [2]));
+    const stale = choice({ mode: 'equal', parts: 3 });
+    expect(partAmount(voided, stale)).toBe(3333);
+    expect(chargePart(voided, stale)).toEqual({ kind: 'equal', parts: 3 });
+    expect(paysOff(voided, stale)).toBe(false);
+    expect(equalPartsList(voided, stale).map((part) => [part.amountCents, part.state])).toEqual([
+      [3333, 'now'],
+      [3333, 'later'],
+      [3334, 'paid'],
+    ]);
+    const last = bill(order.lines, 6667, splitOf(3, [0, 2]));
+    expect(partAmount(last, stale)).toBe(3333);
+    expect(paysOff(last, stale)).toBe(true);
+    const settled = bill(order.lines, 10000, splitOf(3, [0, 1, 2]));
+    expect(partAmount(settled, stale)).toBe(0);
+    expect(chargePart(settled, stale)).toBeNull();
   });
 
   it('opens each way of splitting only when the server would take it', () => {
@@ -116,7 +143,7 @@ describe('what the part on screen costs', () => {
       items: true,
       equal: false,
     });
-    expect(splitModes(bill([line()], 1100, { parts: 2, paid: 1 }))).toEqual({
+    expect(splitModes(bill([line()], 1100, splitOf(2, [0])))).toEqual({
       balance: true,
       items: false,
       equal: true,

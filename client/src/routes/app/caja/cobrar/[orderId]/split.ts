@@ -54,6 +54,14 @@ export function initialChoice(bill: Bill): SplitChoice {
   return { mode: 'balance', units: {}, parts: MIN_SPLIT_PARTS };
 }
 
+/**
+ * The equal part charged now (0-based): the server's `split.next` once a split started — after a
+ * void, the voided part again, wherever it sat — else the first; null when every part is paid.
+ */
+export function nextEqualIndex(bill: Bill): number | null {
+  return bill.split ? bill.split.next : 0;
+}
+
 /** Into how many equal parts: fixed once the first was paid, else the cashier's choice within 2–20. */
 export function equalPartsOf(bill: Bill, choice: SplitChoice): number {
   return bill.split?.parts ?? Math.min(MAX_SPLIT_PARTS, Math.max(MIN_SPLIT_PARTS, choice.parts));
@@ -76,9 +84,8 @@ export function partAmount(bill: Bill, choice: SplitChoice): number {
     );
   }
   if (choice.mode === 'equal') {
-    const parts = equalPartsOf(bill, choice);
-    const paid = bill.split?.paid ?? 0;
-    return paid < parts ? equalPartAmount(bill.totalCents, parts, paid) : 0;
+    const next = nextEqualIndex(bill);
+    return next === null ? 0 : equalPartAmount(bill.totalCents, equalPartsOf(bill, choice), next);
   }
   return bill.balanceCents;
 }
@@ -88,12 +95,12 @@ export function equalPartsList(
   bill: Bill,
   choice: SplitChoice,
 ): { index: number; amountCents: number; state: 'paid' | 'now' | 'later' }[] {
-  const parts = equalPartsOf(bill, choice);
-  const paid = bill.split?.paid ?? 0;
-  return equalParts(bill.totalCents, parts).map((amountCents, index) => ({
+  const paid = bill.split?.paidParts ?? [];
+  const next = nextEqualIndex(bill);
+  return equalParts(bill.totalCents, equalPartsOf(bill, choice)).map((amountCents, index) => ({
     index,
     amountCents,
-    state: index < paid ? 'paid' : index === paid ? 'now' : 'later',
+    state: paid.includes(index) ? 'paid' : index === next ? 'now' : 'later',
   }));
 }
 
@@ -107,8 +114,7 @@ export function chargePart(bill: Bill, choice: SplitChoice): ChargePart | null {
     return items.length > 0 ? { kind: 'items', items } : null;
   }
   if (choice.mode === 'equal') {
-    const parts = equalPartsOf(bill, choice);
-    return (bill.split?.paid ?? 0) < parts ? { kind: 'equal', parts } : null;
+    return nextEqualIndex(bill) === null ? null : { kind: 'equal', parts: equalPartsOf(bill, choice) };
   }
   return bill.balanceCents > 0 ? { kind: 'balance' } : null;
 }

@@ -1,0 +1,128 @@
+import { SaleView } from '@smartket/shared';
+import { describe, expect, it } from 'vitest';
+import { BRANCH, uuid } from '#lib/testing/fixtures.ts';
+import {
+  businessDayOf,
+  chargeAgainIds,
+  daySummary,
+  isDay,
+  methodsOf,
+  money,
+  shiftDay,
+  shownDay,
+} from './sales-day.ts';
+
+/** A sale as the server answers it (parsed, so a fixture that drifts from the schema fails here). */
+function sale(overrides: Partial<SaleView> = {}): SaleView {
+  return SaleView.parse({
+    id: uuid(),
+    branchId: BRANCH,
+    orderId: uuid(),
+    orderLabel: 'Mesa 4',
+    sessionId: uuid(),
+    receiptType: 'boleta',
+    series: 'B001',
+    number: 1,
+    receipt: 'B001-00000001',
+    customer: null,
+    part: { kind: 'balance', index: null, count: null },
+    lines: [],
+    subtotalCents: 4400,
+    discountCents: 0,
+    totalCents: 4400,
+    taxableCents: 3729,
+    igvCents: 671,
+    tipCents: 0,
+    changeCents: 0,
+    payments: [{ method: 'cash', amountCents: 4400, receivedCents: null, changeCents: 0, reference: null }],
+    status: 'completed',
+    voidReason: null,
+    voidedAt: null,
+    voidedByName: null,
+    chargedByName: 'Ana',
+    createdAt: '2026-11-21T01:30:00.000Z',
+    header: {
+      businessName: 'Pollería El Buen Sabor',
+      legalName: null,
+      ruc: null,
+      fiscalAddress: null,
+      branchName: 'Local principal',
+      branchAddress: null,
+    },
+    orderBalanceCents: 0,
+    ...overrides,
+  });
+}
+
+function voided(orderId: string, voidedAt: string, orderBalanceCents = 4400): SaleView {
+  return sale({
+    orderId,
+    status: 'voided',
+    voidReason: 'Quería factura',
+    voidedAt,
+    voidedByName: 'Rosa',
+    orderBalanceCents,
+  });
+}
+
+describe('the day the sales screen shows', () => {
+  it("reads the business's day on Lima's clock, whatever the device's zone", () => {
+    // 01:30 UTC on the 21st is still 20:30 of the 20th in Lima.
+    expect(businessDayOf(new Date('2026-11-21T01:30:00Z'))).toBe('2026-11-20');
+    expect(businessDayOf(new Date('2026-11-21T05:00:00Z'))).toBe('2026-11-21');
+  });
+
+  it('moves a day at a time across months and years', () => {
+    expect(shiftDay('2026-03-01', -1)).toBe('2026-02-28');
+    expect(shiftDay('2024-02-28', 1)).toBe('2024-02-29');
+    expect(shiftDay('2026-12-31', 1)).toBe('2027-01-01');
+  });
+
+  it('takes a day from the URL only when it is a real day not after today', () => {
+    expect(isDay('2026-02-29')).toBe(false);
+    expect(isDay('ayer')).toBe(false);
+    expect(isDay(null)).toBe(false);
+    expect(shownDay('2026-11-19', '2026-11-21')).toBe('2026-11-19');
+    expect(shownDay('2026-11-22', '2026-11-21')).toBe('2026-11-21');
+    expect(shownDay('2026-13-01', '2026-11-21')).toBe('2026-11-21');
+    expect(shownDay(null, '2026-11-21')).toBe('2026-11-21');
+  });
+});
+
+describe("the day's figures", () => {
+  it('adds the completed sales and their tips, and only counts the voided ones', () => {
+    const order = uuid();
+    const sales = [
+      voided(order, '2026-11-21T02:00:00.000Z', 0),
+      sale({ orderId: order, totalCents: 4400, tipCents: 300 }),
+      sale({ totalCents: 1250 }),
+    ];
+    expect(daySummary(sales)).toEqual({ count: 2, totalCents: 5650, tipCents: 300, voided: 1 });
+    expect(daySummary([])).toEqual({ count: 0, totalCents: 0, tipCents: 0, voided: 0 });
+  });
+
+  it('writes an amount that never breaks after its S/', () => {
+    expect(money(123_450)).toBe('S/\u00a01,234.50');
+  });
+
+  it('names each way a sale was paid once, in the order it was given', () => {
+    const mixed = sale({
+      payments: [
+        { method: 'yape', amountCents: 2000, receivedCents: null, changeCents: 0, reference: '12' },
+        { method: 'cash', amountCents: 1400, receivedCents: 2000, changeCents: 600, reference: null },
+        { method: 'yape', amountCents: 1000, receivedCents: null, changeCents: 0, reference: '13' },
+      ],
+    });
+    expect(methodsOf(mixed)).toEqual(['yape', 'cash']);
+    expect(methodsOf(sale({ payments: [] }))).toEqual([]);
+  });
+
+  it('offers to charge again the last voided sale of each order that still owes', () => {
+    const twice = uuid();
+    const first = voided(twice, '2026-11-21T02:00:00.000Z');
+    const second = voided(twice, '2026-11-21T03:00:00.000Z');
+    const settled = voided(uuid(), '2026-11-21T02:30:00.000Z', 0);
+    const other = voided(uuid(), '2026-11-21T02:45:00.000Z', 2200);
+    expect(chargeAgainIds([second, first, settled, other, sale()])).toEqual(new Set([second.id, other.id]));
+  });
+});

@@ -1,0 +1,91 @@
+import { formatPen, type PaymentMethod, type SaleView } from '@smartket/shared';
+import { BUSINESS_TIME_ZONE } from '#lib/dates.ts';
+
+// The day's sales at the till: which day, its figures, and which voided receipts still wait to
+// be charged again.
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** "2026-11-21": the business's day (on Lima's clock) of an instant, as `?day=` names it. */
+export function businessDayOf(at: Date): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: BUSINESS_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+}
+
+/** Whether `value` is a day of the calendar written YYYY-MM-DD (a URL can say anything). */
+export function isDay(value: string | null | undefined): value is string {
+  const match = value ? DAY.exec(value) : null;
+  if (!match) {
+    return false;
+  }
+  const date = new Date(`${value}T12:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** The day `days` after `day` (before it when negative), on the calendar. */
+export function shiftDay(day: string, days: number): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The day a screen shows: the one the URL names when it is a real day not after today, else today. */
+export function shownDay(asked: string | null, today: string): string {
+  return isDay(asked) && asked <= today ? asked : today;
+}
+
+/** "S/ 31.80" that never breaks after the "S/" (inside a sentence or a button's words). */
+export function money(cents: number): string {
+  return formatPen(cents).replace(' ', '\u00a0');
+}
+
+/** What the day took: its completed sales (voided ones apart), their totals and tips. */
+export interface DaySummary {
+  count: number;
+  totalCents: number;
+  tipCents: number;
+  voided: number;
+}
+
+/** The figures of a day's sales: a voided sale counts only as voided, as in the Z report. */
+export function daySummary(sales: readonly SaleView[]): DaySummary {
+  return sales.reduce<DaySummary>(
+    (sum, sale) =>
+      sale.status === 'voided'
+        ? { ...sum, voided: sum.voided + 1 }
+        : {
+            ...sum,
+            count: sum.count + 1,
+            totalCents: sum.totalCents + sale.totalCents,
+            tipCents: sum.tipCents + sale.tipCents,
+          },
+    { count: 0, totalCents: 0, tipCents: 0, voided: 0 },
+  );
+}
+
+/** How a sale was paid: each method once, in the order its tenders were given. */
+export function methodsOf(sale: Pick<SaleView, 'payments'>): PaymentMethod[] {
+  return [...new Set(sale.payments.map((payment) => payment.method))];
+}
+
+/**
+ * The voided sales that offer "Cobrar de nuevo": of each order that owes again, its last voided
+ * sale only — an order voided twice is charged once more, not twice.
+ */
+export function chargeAgainIds(sales: readonly SaleView[]): Set<string> {
+  const last = new Map<string, SaleView>();
+  for (const sale of sales) {
+    if (sale.status !== 'voided' || sale.orderBalanceCents <= 0) {
+      continue;
+    }
+    const seen = last.get(sale.orderId);
+    if (!seen || (sale.voidedAt ?? '') > (seen.voidedAt ?? '')) {
+      last.set(sale.orderId, sale);
+    }
+  }
+  return new Set([...last.values()].map((sale) => sale.id));
+}
