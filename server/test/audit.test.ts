@@ -90,7 +90,7 @@ describe('audit log', () => {
       {
         id: expect.stringMatching(/^\d+$/),
         at: clock.now().toISOString(),
-        actor: { kind: 'user', id: owner.me.user.id, name: owner.email },
+        actor: { kind: 'user', id: owner.me.user.id, name: owner.displayName },
         device: null,
         branchId: null,
         action: 'menu.price_changed',
@@ -277,7 +277,7 @@ describe('audit log', () => {
     expect(entries).toEqual([
       expect.objectContaining({
         action: 'auth.signed_in',
-        actor: { kind: 'user', id: owner.me.user.id, name: owner.email },
+        actor: { kind: 'user', id: owner.me.user.id, name: owner.displayName },
         entity: null,
         branchId: null,
         before: null,

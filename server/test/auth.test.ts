@@ -21,6 +21,7 @@ describe('accounts and sessions', () => {
     const response = await client.post<MeView>('/api/auth/signup', {
       email: `  ${email.toUpperCase()} `,
       password: 'pollo-a-la-brasa-2026',
+      displayName: 'Pepa',
       businessName: 'Pollería Doña Pepa',
       lineOfBusiness: 'polleria',
     });
@@ -53,6 +54,7 @@ describe('accounts and sessions', () => {
     const again = await server.client().post<ErrorBody>('/api/auth/signup', {
       email: email.toUpperCase(),
       password: 'otra-clave-segura-99',
+      displayName: 'Otra Pepa',
       businessName: 'Otra Pollería',
     });
     expect(again.status).toBe(409);
@@ -70,6 +72,7 @@ describe('accounts and sessions', () => {
     const response = await server.client().post<ErrorBody>('/api/auth/signup', {
       email,
       password: password === '<email>' ? email : password,
+      displayName: 'Pepa',
       businessName: 'Pollería Segura',
     });
     expect(response.status).toBe(422);
@@ -86,6 +89,7 @@ describe('accounts and sessions', () => {
     expect(response.status).toBe(422);
     expect(response.body.error.fields).toMatchObject({
       email: { code: 'invalid_email' },
+      displayName: { code: 'required' },
       businessName: { code: 'required' },
       plan: { code: 'unknown_field' },
     });

@@ -195,7 +195,7 @@ describe('paired devices', () => {
       expect(twice.body).toEqual(revoked.body);
       expect(await auditLog(server, owner.tenantId, 'devices.revoked')).toEqual([
         expect.objectContaining({
-          actor_name: owner.email,
+          actor_name: owner.displayName,
           entity_id: session.device.id,
           branch_id: branchId,
         }),

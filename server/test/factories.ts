@@ -7,6 +7,8 @@ export interface BuiltOwner {
   me: MeView;
   email: string;
   password: string;
+  /** What the owner is called on orders, tickets and receipts. */
+  displayName: string;
   tenantId: string;
 }
 
@@ -21,14 +23,16 @@ export function uniqueEmail(prefix = 'dueno'): string {
 /** Signs a new owner up through the API: a tenant with its own database, signed in. */
 export async function buildTenant(
   server: TestServer,
-  overrides: { businessName?: string; email?: string; password?: string } = {},
+  overrides: { businessName?: string; email?: string; password?: string; displayName?: string } = {},
 ): Promise<BuiltOwner> {
   const client = server.client();
   const email = overrides.email ?? uniqueEmail();
   const password = overrides.password ?? 'brasa-con-papas-2026';
+  const displayName = overrides.displayName ?? `Dueña ${randomBytes(2).toString('hex')}`;
   const response = await client.post<MeView>('/api/auth/signup', {
     email,
     password,
+    displayName,
     businessName: overrides.businessName ?? `Pollería ${randomBytes(3).toString('hex')}`,
   });
   if (response.status !== 201) {
@@ -38,5 +42,5 @@ export async function buildTenant(
   if (!tenantId) {
     throw new Error('signup returned no active tenant');
   }
-  return { client, me: response.body, email, password, tenantId };
+  return { client, me: response.body, email, password, displayName, tenantId };
 }

@@ -20,6 +20,8 @@ import { startTestServer, type ApiClient, type TestServer } from './test-server.
 
 const DAY = 24 * 60 * 60 * 1000;
 const PASSWORD = 'pollo-con-chicha-2026';
+/** What a newcomer types to accept: the new account's password and name. */
+const NEW_ACCOUNT = { password: PASSWORD, displayName: 'Rosa Quispe' };
 
 interface ReceivedEmail {
   from: string;
@@ -172,6 +174,7 @@ describe('invitations', () => {
       role: 'admin',
       status: 'pending',
       invitedByEmail: owner.email,
+      invitedByName: owner.displayName,
       createdAt: clock.now().toISOString(),
       expiresAt: new Date(clock.now().getTime() + 7 * DAY).toISOString(),
     });
@@ -185,7 +188,7 @@ describe('invitations', () => {
     expect(headerOf(message.raw, 'Subject')).toBe('Te invitaron a Pollería El Carbón en SmartKet');
     const text = plainTextOf(message.raw);
     expect(text).toContain(
-      `${owner.email} te invitó a unirte a Pollería El Carbón en SmartKet como administrador.`,
+      `${owner.displayName} (${owner.email}) te invitó a unirte a Pollería El Carbón en SmartKet como administrador.`,
     );
     expect(text).toContain('vence en 7 días');
     expect(message.raw).toMatch(/content-type:\s*text\/html/i);
@@ -200,9 +203,10 @@ describe('invitations', () => {
     }, 'the sent job to be deleted');
 
     const invited = server.client();
-    const accepted = await invited.post<MeView>(`/api/invitations/${tokenOf(mailedLink ?? '')}/accept`, {
-      password: PASSWORD,
-    });
+    const accepted = await invited.post<MeView>(
+      `/api/invitations/${tokenOf(mailedLink ?? '')}/accept`,
+      NEW_ACCOUNT,
+    );
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     expect(accepted.body.user.email).toBe(email);
     expect(accepted.body.activeTenantId).toBe(owner.tenantId);
@@ -222,7 +226,7 @@ describe('invitations', () => {
     expect(JSON.stringify(job.output)).toMatch(/550/);
   });
 
-  it('creates the account of a new person: password required, then user, membership, session and tenant', async () => {
+  it('creates the account of a new person: password and name required, then user, membership, session and tenant', async () => {
     const owner = await buildTenant(server, { businessName: 'Pollería La Leña' });
     const email = uniqueEmail('admin');
     const { token } = await invite(owner, email, 'admin');
@@ -235,29 +239,52 @@ describe('invitations', () => {
       email,
       role: 'admin',
       invitedByEmail: owner.email,
+      invitedByName: owner.displayName,
       status: 'pending',
       expiresAt: new Date(clock.now().getTime() + 7 * DAY).toISOString(),
       accountExists: false,
     });
 
-    const noPassword = await invited.post<ErrorBody>(`/api/invitations/${token}/accept`, {});
-    expect(noPassword.status).toBe(422);
-    expect(noPassword.body.error.fields?.password?.code).toBe('required');
-    const weak = await invited.post<ErrorBody>(`/api/invitations/${token}/accept`, {
+    const empty = await invited.post<ErrorBody>(`/api/invitations/${token}/accept`, {});
+    expect(empty.status).toBe(422);
+    expect(empty.body.error.fields).toEqual({
+      password: expect.objectContaining({ code: 'required' }),
+      displayName: expect.objectContaining({ code: 'required' }),
+    });
+    const weakAndNameless = await invited.post<ErrorBody>(`/api/invitations/${token}/accept`, {
       password: 'password123',
     });
-    expect(weak.status).toBe(422);
-    expect(weak.body.error.fields?.password?.code).toBe('password_common');
+    expect(weakAndNameless.status).toBe(422);
+    expect(weakAndNameless.body.error.fields).toEqual({
+      password: expect.objectContaining({ code: 'password_common' }),
+      displayName: expect.objectContaining({ code: 'required' }),
+    });
+    for (const [displayName, code] of [
+      ['   ', 'required'],
+      ['x'.repeat(61), 'too_long'],
+      [42, 'invalid_type'],
+    ] as const) {
+      const refused = await invited.post<ErrorBody>(`/api/invitations/${token}/accept`, {
+        password: PASSWORD,
+        displayName,
+      });
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.fields?.displayName?.code).toBe(code);
+    }
     const unknownField = await invited.post<ErrorBody>(`/api/invitations/${token}/accept`, {
-      password: PASSWORD,
+      ...NEW_ACCOUNT,
       role: 'owner',
     });
     expect(unknownField.status).toBe(422);
     expect(unknownField.body.error.fields?.role?.code).toBe('unknown_field');
     expect(invited.cookie).toBeUndefined();
 
-    const accepted = await invited.post<MeView>(`/api/invitations/${token}/accept`, { password: PASSWORD });
+    const accepted = await invited.post<MeView>(`/api/invitations/${token}/accept`, {
+      password: PASSWORD,
+      displayName: '  Rosa   Quispe ',
+    });
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    expect(accepted.body.user.displayName).toBe('Rosa Quispe');
     expect(accepted.headers.getSetCookie().join('\n')).toMatch(/smartket_session=.+HttpOnly/);
     expect(accepted.body.activeTenantId).toBe(owner.tenantId);
     expect(accepted.body.memberships).toEqual([
@@ -286,16 +313,18 @@ describe('invitations', () => {
     expect((await later.post('/api/auth/login', { email, password: PASSWORD })).status).toBe(200);
 
     const members = await owner.client.get<MembersView>('/api/tenant/members');
-    expect(members.body.members.map((member) => [member.email, member.role, member.isYou])).toEqual([
-      [owner.email, 'owner', true],
-      [email, 'admin', false],
+    expect(
+      members.body.members.map((member) => [member.displayName, member.email, member.role, member.isYou]),
+    ).toEqual([
+      [owner.displayName, owner.email, 'owner', true],
+      ['Rosa Quispe', email, 'admin', false],
     ]);
     expect(members.body.invitations).toEqual([expect.objectContaining({ email, status: 'accepted' })]);
 
     const audit = await auditOf(owner.client, '?actionGroup=members');
     expect(audit.entries.map((entry) => [entry.action, entry.actor.name, entry.entity?.label])).toEqual([
-      ['members.joined', email, email],
-      ['members.invited', owner.email, email],
+      ['members.joined', 'Rosa Quispe', email],
+      ['members.invited', owner.displayName, email],
     ]);
     expect(audit.entries[0]?.after).toEqual({ email, role: 'admin' });
   });
@@ -329,7 +358,7 @@ describe('invitations', () => {
     const { token } = await invite(owner, email);
     const forged = server.client();
     forged.origin = 'https://pollos-gratis.example';
-    const refused = await forged.post<ErrorBody>(`/api/invitations/${token}/accept`, { password: PASSWORD });
+    const refused = await forged.post<ErrorBody>(`/api/invitations/${token}/accept`, NEW_ACCOUNT);
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('FOREIGN_ORIGIN');
     expect(forged.cookie).toBeUndefined();
@@ -341,11 +370,9 @@ describe('invitations', () => {
     const email = uniqueEmail('admin');
     const { token } = await invite(owner, email);
     const first = server.client();
-    expect((await first.post(`/api/invitations/${token}/accept`, { password: PASSWORD })).status).toBe(200);
+    expect((await first.post(`/api/invitations/${token}/accept`, NEW_ACCOUNT)).status).toBe(200);
 
-    const again = await server.client().post<ErrorBody>(`/api/invitations/${token}/accept`, {
-      password: PASSWORD,
-    });
+    const again = await server.client().post<ErrorBody>(`/api/invitations/${token}/accept`, NEW_ACCOUNT);
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('INVITATION_USED');
     const sameUser = await first.post<ErrorBody>(`/api/invitations/${token}/accept`);
@@ -361,9 +388,7 @@ describe('invitations', () => {
     const email = uniqueEmail('admin');
     const { token } = await invite(owner, email);
     const answers = await Promise.all(
-      [1, 2, 3].map(() =>
-        server.client().post<ErrorBody>(`/api/invitations/${token}/accept`, { password: PASSWORD }),
-      ),
+      [1, 2, 3].map(() => server.client().post<ErrorBody>(`/api/invitations/${token}/accept`, NEW_ACCOUNT)),
     );
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409, 409]);
     const members = await owner.client.get<MembersView>('/api/tenant/members');
@@ -382,9 +407,7 @@ describe('invitations', () => {
 
     const preview = await server.client().get<InvitationPreview>(`/api/invitations/${token}`);
     expect(preview.body.status).toBe('expired');
-    const late = await server
-      .client()
-      .post<ErrorBody>(`/api/invitations/${token}/accept`, { password: PASSWORD });
+    const late = await server.client().post<ErrorBody>(`/api/invitations/${token}/accept`, NEW_ACCOUNT);
     expect(late.status).toBe(410);
     expect(late.body.error.code).toBe('INVITATION_EXPIRED');
     // Nothing was created on the way.
@@ -407,9 +430,7 @@ describe('invitations', () => {
     expect(twice.status).toBe(200);
     expect(twice.body).toEqual(revoked.body);
 
-    const refused = await server.client().post<ErrorBody>(`/api/invitations/${token}/accept`, {
-      password: PASSWORD,
-    });
+    const refused = await server.client().post<ErrorBody>(`/api/invitations/${token}/accept`, NEW_ACCOUNT);
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('INVITATION_USED');
     expect((await server.client().get<InvitationPreview>(`/api/invitations/${token}`)).body.status).toBe(
@@ -421,7 +442,7 @@ describe('invitations', () => {
 
     // Accepted ones are not revoked (the member is removed instead).
     const other = await invite(owner, uniqueEmail('admin'));
-    await server.client().post(`/api/invitations/${other.token}/accept`, { password: PASSWORD });
+    await server.client().post(`/api/invitations/${other.token}/accept`, NEW_ACCOUNT);
     const late = await owner.client.post<ErrorBody>(`/api/tenant/invitations/${other.invitation.id}/revoke`);
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe('INVITATION_USED');
@@ -434,9 +455,7 @@ describe('invitations', () => {
       expect(preview.status).toBe(404);
       expect(preview.body.error.code).toBe('INVITATION_INVALID');
     }
-    const accept = await server.client().post<ErrorBody>(`/api/invitations/${unknown}/accept`, {
-      password: PASSWORD,
-    });
+    const accept = await server.client().post<ErrorBody>(`/api/invitations/${unknown}/accept`, NEW_ACCOUNT);
     expect(accept.status).toBe(404);
     expect(accept.body.error.code).toBe('INVITATION_INVALID');
   });
@@ -460,14 +479,16 @@ describe('invitations', () => {
     expect((await anonymous.get<InvitationPreview>(`/api/invitations/${token}`)).body.accountExists).toBe(
       true,
     );
-    const refused = await anonymous.post<ErrorBody>(`/api/invitations/${token}/accept`, {
-      password: PASSWORD,
-    });
+    const refused = await anonymous.post<ErrorBody>(`/api/invitations/${token}/accept`, NEW_ACCOUNT);
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('ACCOUNT_EXISTS');
 
-    const accepted = await neighbour.client.post<MeView>(`/api/invitations/${token}/accept`);
+    // Signed in, the account keeps the name it has: a name sent along is not taken.
+    const accepted = await neighbour.client.post<MeView>(`/api/invitations/${token}/accept`, {
+      displayName: 'Otro Nombre',
+    });
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    expect(accepted.body.user.displayName).toBe(neighbour.displayName);
     expect(accepted.body.activeTenantId).toBe(owner.tenantId);
     expect(accepted.body.memberships.map((membership) => [membership.tenant.id, membership.role])).toEqual(
       expect.arrayContaining([
@@ -541,18 +562,18 @@ describe('invitations', () => {
     expect(
       (await server.client().get<InvitationPreview>(`/api/invitations/${first.token}`)).body.status,
     ).toBe('revoked');
-    const stale = await server.client().post<ErrorBody>(`/api/invitations/${first.token}/accept`, {
-      password: PASSWORD,
-    });
+    const stale = await server
+      .client()
+      .post<ErrorBody>(`/api/invitations/${first.token}/accept`, NEW_ACCOUNT);
     expect(stale.status).toBe(409);
     const members = await owner.client.get<MembersView>('/api/tenant/members');
     expect(members.body.invitations.map((invitation) => [invitation.id, invitation.status])).toEqual([
       [second.invitation.id, 'pending'],
       [first.invitation.id, 'revoked'],
     ]);
-    const accepted = await server.client().post<MeView>(`/api/invitations/${second.token}/accept`, {
-      password: PASSWORD,
-    });
+    const accepted = await server
+      .client()
+      .post<MeView>(`/api/invitations/${second.token}/accept`, NEW_ACCOUNT);
     expect(accepted.body.memberships[0]?.role).toBe('owner');
 
     // The first link stopped working because of the second invitation: the log says so.
@@ -637,7 +658,7 @@ describe('invitations', () => {
     const partnerEmail = uniqueEmail('socio');
     const { token } = await invite(owner, partnerEmail, 'owner');
     const partner = server.client();
-    const joined = await partner.post<MeView>(`/api/invitations/${token}/accept`, { password: PASSWORD });
+    const joined = await partner.post<MeView>(`/api/invitations/${token}/accept`, NEW_ACCOUNT);
     const partnerId = joined.body.user.id;
     const self = await owner.client.request<ErrorBody>(
       'DELETE',
@@ -667,7 +688,7 @@ describe('invitations', () => {
     const email = uniqueEmail('admin');
     const { token } = await invite(owner, email);
     const admin = server.client();
-    const joined = await admin.post<MeView>(`/api/invitations/${token}/accept`, { password: PASSWORD });
+    const joined = await admin.post<MeView>(`/api/invitations/${token}/accept`, NEW_ACCOUNT);
     expect((await admin.get('/api/tenant')).status).toBe(200);
 
     const stranger = await buildTenant(server);
@@ -701,7 +722,7 @@ describe('invitations', () => {
     const audit = await auditOf(owner.client, '?action=members.removed');
     expect(audit.entries).toEqual([
       expect.objectContaining({
-        actor: { kind: 'user', id: owner.me.user.id, name: owner.email },
+        actor: { kind: 'user', id: owner.me.user.id, name: owner.displayName },
         entity: { type: 'membership', id: joined.body.user.id, label: email },
         before: { email, role: 'admin' },
       }),
@@ -713,7 +734,7 @@ describe('invitations', () => {
     const email = uniqueEmail('admin');
     const { token } = await invite(owner, email);
     const admin = server.client();
-    const joined = await admin.post<MeView>(`/api/invitations/${token}/accept`, { password: PASSWORD });
+    const joined = await admin.post<MeView>(`/api/invitations/${token}/accept`, NEW_ACCOUNT);
     const adminSocket = openSocket(server, admin.cookie);
     const ownerSocket = openSocket(server, owner.client.cookie);
     try {

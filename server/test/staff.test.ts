@@ -67,7 +67,7 @@ describe('staff', () => {
     expect(entry).toMatchObject({
       actor_kind: 'user',
       actor_id: owner.me.user.id,
-      actor_name: owner.email,
+      actor_name: owner.displayName,
       entity_type: 'staff',
       entity_id: created.body.id,
       entity_label: 'Rosa Quispe',

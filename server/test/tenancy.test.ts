@@ -202,7 +202,12 @@ describe('provisioning is all or nothing', () => {
     reserved = undefined;
     const before = await leftovers();
     const email = uniqueEmail();
-    const signup = { email, password: 'pollo-a-la-brasa-2026', businessName: `Pollería ${step}` };
+    const signup = {
+      email,
+      password: 'pollo-a-la-brasa-2026',
+      displayName: 'Pepa',
+      businessName: `Pollería ${step}`,
+    };
 
     failAt = step;
     const failed = await server.client().post<ErrorBody>('/api/auth/signup', signup);

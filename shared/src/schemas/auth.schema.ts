@@ -4,9 +4,37 @@ import { PERMISSIONS } from '../permissions.ts';
 import { MODULES } from '../plans.ts';
 import { BusinessName, Email, Password } from '../validations.ts';
 
+export const DISPLAY_NAME_MAX_LENGTH = 60;
+
+/**
+ * What an owner or admin is called in the restaurant: on the orders they take, the kitchen
+ * tickets, the receipts they charge and the activity log — instead of their e-mail. Runs of
+ * spaces and line breaks become one space (it prints on one line of an 80 mm ticket).
+ */
+export const DisplayName = z
+  .string()
+  .overwrite((value) => value.replace(/\s+/g, ' '))
+  .trim()
+  .min(1)
+  .max(DISPLAY_NAME_MAX_LENGTH);
+
+/**
+ * The name an owner or admin acts under in a business — on orders, kitchen tickets, receipts
+ * and the activity log: their display name, or else their e-mail's part before the @. Never the
+ * whole address, which would land on a customer's receipt.
+ */
+export function actingName(user: { email: string; displayName?: string | null | undefined }): string {
+  if (user.displayName) {
+    return user.displayName;
+  }
+  const at = user.email.lastIndexOf('@');
+  return at > 0 ? user.email.slice(0, at) : user.email;
+}
+
 export const SignupInput = z.strictObject({
   email: Email,
   password: Password,
+  displayName: DisplayName,
   businessName: BusinessName,
   lineOfBusiness: z.enum(LINES_OF_BUSINESS).optional(),
 });
@@ -26,6 +54,11 @@ export type SwitchTenantInput = z.infer<typeof SwitchTenantInput>;
 export const UserView = z.object({
   id: z.uuid(),
   email: z.string(),
+  /**
+   * Null for accounts made before names were asked (they are invited to add one). Absent in a
+   * copy of `/me` a device kept from before then, which still opens the app offline.
+   */
+  displayName: z.string().nullable().default(null),
   createdAt: z.iso.datetime(),
 });
 export type UserView = z.infer<typeof UserView>;
@@ -52,6 +85,12 @@ export const MembershipView = z.object({
   tenant: TenantView,
 });
 export type MembershipView = z.infer<typeof MembershipView>;
+
+/** `PATCH /api/auth/me`: the signed-in person's own name; nobody else's. */
+export const UpdateMeInput = z.strictObject({
+  displayName: DisplayName,
+});
+export type UpdateMeInput = z.infer<typeof UpdateMeInput>;
 
 /** What `GET /api/auth/me`, signup, login and tenant switching answer. */
 export const MeView = z.object({

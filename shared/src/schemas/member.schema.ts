@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MEMBERSHIP_ROLES } from '../enums.ts';
 import { Email, Password } from '../validations.ts';
+import { DisplayName } from './auth.schema.ts';
 
 export const INVITATION_DAYS = 7;
 
@@ -19,6 +20,8 @@ export const InvitationView = z.object({
   role: z.enum(MEMBERSHIP_ROLES),
   status: z.enum(INVITATION_STATUSES),
   invitedByEmail: z.string().nullable(),
+  /** The inviter's name; null when they have none yet or their account is gone. */
+  invitedByName: z.string().nullable(),
   createdAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),
 });
@@ -34,6 +37,8 @@ export type InvitationCreatedView = z.infer<typeof InvitationCreatedView>;
 export const MemberView = z.object({
   userId: z.uuid(),
   email: z.string(),
+  /** Null for an account made before names were asked that has not added one. */
+  displayName: z.string().nullable(),
   role: z.enum(MEMBERSHIP_ROLES),
   joinedAt: z.iso.datetime(),
   /** The member reading the list. */
@@ -54,6 +59,8 @@ export const InvitationPreview = z.object({
   email: z.string(),
   role: z.enum(MEMBERSHIP_ROLES),
   invitedByEmail: z.string().nullable(),
+  /** The inviter's name; null when they have none yet or their account is gone. */
+  invitedByName: z.string().nullable(),
   status: z.enum(INVITATION_STATUSES),
   expiresAt: z.iso.datetime(),
   /** Whether an account with this e-mail exists: sign in to accept, or choose a password. */
@@ -61,8 +68,12 @@ export const InvitationPreview = z.object({
 });
 export type InvitationPreview = z.infer<typeof InvitationPreview>;
 
-/** Signed in as the invited e-mail: no body. New to SmartKet: the password of the new account. */
+/**
+ * Signed in as the invited e-mail: no body (an existing account keeps its name). New to
+ * SmartKet: the password and the name of the new account, both required then.
+ */
 export const AcceptInvitationInput = z.strictObject({
   password: Password.optional(),
+  displayName: DisplayName.optional(),
 });
 export type AcceptInvitationInput = z.infer<typeof AcceptInvitationInput>;

@@ -1,5 +1,6 @@
 import { RequestContext } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/core';
+import { actingName } from '@smartket/shared';
 import type { NextFunction, Request, Response } from 'express';
 import type { TenantOrmRegistry } from '../../db/tenant-orm.registry.ts';
 import { AppError, unauthenticated } from '../../lib/errors.ts';
@@ -111,7 +112,8 @@ async function enterAsUser(
     kind: 'user',
     role: membership.role,
     id: user.id,
-    name: user.email,
+    // Signs what they do in the restaurant; their e-mail stays off tickets and receipts.
+    name: actingName(user),
     branchId: null,
     device: null,
     sessionId: session.id,

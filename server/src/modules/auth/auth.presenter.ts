@@ -13,7 +13,12 @@ import type { User } from './user.entity.ts';
 
 /** The account itself: never its password hash. */
 export function presentUser(user: User): UserView {
-  return { id: user.id, email: user.email, createdAt: user.createdAt.toISOString() };
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName ?? null,
+    createdAt: user.createdAt.toISOString(),
+  };
 }
 
 /** `now` comes from the injected clock: the trial's state is the server's to decide. */

@@ -1,4 +1,4 @@
-import { LoginInput, SignupInput, SwitchTenantInput } from '@smartket/shared';
+import { LoginInput, SignupInput, SwitchTenantInput, UpdateMeInput } from '@smartket/shared';
 import { Router } from 'express';
 import { limitAuthAttempts, type RateLimiter } from '../../http/middleware/rate-limit.ts';
 import {
@@ -12,7 +12,7 @@ import type { Broadcaster } from '../../realtime/broadcaster.ts';
 import { sessionEnded } from './auth.events.ts';
 import type { AuthService } from './auth.service.ts';
 
-/** `/api/auth`: signup and login (rate-limited), logout, me and switching tenants. */
+/** `/api/auth`: signup and login (rate-limited), logout, me (and its name) and switching tenants. */
 export function authRoutes(deps: {
   auth: AuthService;
   limiters: { perIp: RateLimiter; perEmail: RateLimiter };
@@ -51,6 +51,11 @@ export function authRoutes(deps: {
   router.get('/me', requireSession(), async (_req, res) => {
     const { session, adminEm } = signedIn(res);
     res.json(await auth.me(adminEm, session));
+  });
+
+  router.patch('/me', requireSession(), validate(UpdateMeInput), async (_req, res) => {
+    const { session, adminEm } = signedIn(res);
+    res.json(await auth.updateMe(adminEm, session, inputOf(res, UpdateMeInput)));
   });
 
   router.post('/active-tenant', requireSession(), validate(SwitchTenantInput), async (_req, res) => {

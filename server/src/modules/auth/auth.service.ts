@@ -1,6 +1,13 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { LoginInput, MeView, SignupInput } from '@smartket/shared';
+import {
+  actingName,
+  type FieldIssue,
+  type LoginInput,
+  type MeView,
+  type SignupInput,
+  type UpdateMeInput,
+} from '@smartket/shared';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, forbidden } from '../../lib/errors.ts';
 import type { Logger } from '../../lib/logger.ts';
@@ -67,6 +74,7 @@ export class AuthService {
       businessName: input.businessName,
       lineOfBusiness: input.lineOfBusiness,
     });
+    await this.nameNewOwner(account.user, input.displayName);
     return {
       me: presentMe(account.user, [account.membership], account.tenant.id, this.clock.now()),
       session: account.session,
@@ -101,6 +109,14 @@ export class AuthService {
     return presentMe(user, memberships, session.activeTenant?.id ?? null, this.clock.now());
   }
 
+  /** Sets the signed-in person's own name; the session names whose, never the request. */
+  async updateMe(em: EntityManager, session: Session, input: UpdateMeInput): Promise<MeView> {
+    const user = session.user.getEntity();
+    user.displayName = input.displayName;
+    await em.flush();
+    return this.me(em, session);
+  }
+
   /** Makes another of the user's tenants the active one for this session. */
   async switchTenant(em: EntityManager, session: Session, tenantId: string): Promise<MeView> {
     const membership = await em.findOne(
@@ -133,12 +149,27 @@ export class AuthService {
       await recordAuditInTenant(
         this.tenantDatabases,
         tenant,
-        { kind: 'user', id: user.id, name: user.email, device: null },
+        { kind: 'user', id: user.id, name: actingName(user), device: null },
         { action: 'auth.signed_in' },
         at,
       );
     } catch (error) {
       this.logger.error({ err: error, tenantId, userId: user.id }, 'sign-in not written to the audit log');
+    }
+  }
+
+  /**
+   * Gives the account provisioning just committed its name, in a write of its own (provisioning
+   * creates the account without one). Should that write fail, the owner is signed in all the
+   * same and goes by their e-mail's part before the @ until they add the name from the account
+   * menu, which asks them to. Never rejects.
+   */
+  private async nameNewOwner(user: User, displayName: string): Promise<void> {
+    try {
+      await this.adminOrm.em.fork().nativeUpdate(User, { id: user.id }, { displayName });
+      user.displayName = displayName;
+    } catch (error) {
+      this.logger.error({ err: error, userId: user.id }, 'new owner’s name not saved');
     }
   }
 
@@ -166,15 +197,20 @@ async function waitAtMost(work: Promise<void>, ms: number): Promise<void> {
 
 /** Refuses passwords that are easy to guess, naming the field and the reason. */
 export function assertStrongPassword(password: string, email: string): void {
-  const reject = (code: 'password_equals_email' | 'password_common', message: string) =>
-    new AppError('VALIDATION_FAILED', 422, `Invalid fields: password`, {
-      fields: { password: { code, message } },
-    });
+  const issue = weakPasswordIssue(password, email);
+  if (issue) {
+    throw new AppError('VALIDATION_FAILED', 422, `Invalid fields: password`, { fields: { password: issue } });
+  }
+}
+
+/** What makes `password` easy to guess for the account of `email`, if anything. */
+export function weakPasswordIssue(password: string, email: string): FieldIssue | undefined {
   const lowered = password.trim().toLowerCase();
   if (lowered === email || lowered === email.split('@')[0]) {
-    throw reject('password_equals_email', 'The password cannot be your e-mail');
+    return { code: 'password_equals_email', message: 'The password cannot be your e-mail' };
   }
   if (isCommonPassword(password)) {
-    throw reject('password_common', 'This password is too common');
+    return { code: 'password_common', message: 'This password is too common' };
   }
+  return undefined;
 }

@@ -10,6 +10,8 @@ export const User = defineEntity({
       .primary()
       .onCreate(() => crypto.randomUUID()),
     email: p.string().length(254).unique(),
+    /** Null for accounts made before sign-up asked for it; see `actingName` (shared). */
+    displayName: p.string().length(60).nullable(),
     passwordHash: p.text().lazy(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p

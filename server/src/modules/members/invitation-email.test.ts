@@ -9,6 +9,7 @@ describe('invitationEmail', () => {
     to: 'rosa@example.pe',
     businessName: 'Pollería <Doña> Pepa & Hijos',
     inviterEmail: 'pepa@example.pe',
+    inviterName: 'Pepa <Quispe>',
     role: 'admin',
     link: 'https://app.smartket.pe/invitacion/abc',
     expiresAt: EXPIRES,
@@ -18,7 +19,7 @@ describe('invitationEmail', () => {
     expect(email.to).toBe('rosa@example.pe');
     expect(email.subject).toBe('Te invitaron a Pollería <Doña> Pepa & Hijos en SmartKet');
     expect(email.text).toContain(
-      'pepa@example.pe te invitó a unirte a Pollería <Doña> Pepa & Hijos en SmartKet como administrador.',
+      'Pepa <Quispe> (pepa@example.pe) te invitó a unirte a Pollería <Doña> Pepa & Hijos en SmartKet como administrador.',
     );
     expect(email.text).toContain('\nhttps://app.smartket.pe/invitacion/abc\n');
     // 15:00 UTC is 10:00 in Lima.
@@ -28,6 +29,7 @@ describe('invitationEmail', () => {
   it('escapes names in the HTML and links the button', () => {
     expect(email.html).toContain('Pollería &lt;Doña&gt; Pepa &amp; Hijos');
     expect(email.html).not.toContain('<Doña>');
+    expect(email.html).toContain('<strong>Pepa &lt;Quispe&gt; (pepa@example.pe)</strong> te invitó');
     expect(email.html).toContain('href="https://app.smartket.pe/invitacion/abc"');
   });
 
@@ -36,6 +38,7 @@ describe('invitationEmail', () => {
       to: 'rosa@example.pe',
       businessName: 'Chifa Sur',
       inviterEmail: null,
+      inviterName: null,
       role: 'owner',
       link: 'https://app.smartket.pe/invitacion/abc',
       expiresAt: EXPIRES,
@@ -43,6 +46,19 @@ describe('invitationEmail', () => {
     expect(owner.text).toContain(
       'El equipo de SmartKet te invitó a unirte a Chifa Sur en SmartKet como dueño.',
     );
+  });
+
+  it('names an inviter who has not added a name by their e-mail alone', () => {
+    const unnamed = invitationEmail({
+      to: 'rosa@example.pe',
+      businessName: 'Chifa Sur',
+      inviterEmail: 'pepa@example.pe',
+      inviterName: null,
+      role: 'admin',
+      link: 'https://app.smartket.pe/invitacion/abc',
+      expiresAt: EXPIRES,
+    });
+    expect(unnamed.text).toContain('\npepa@example.pe te invitó a unirte a Chifa Sur');
   });
 });
 

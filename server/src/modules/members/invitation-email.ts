@@ -16,6 +16,8 @@ export interface InvitationEmailInput {
   businessName: string;
   /** The e-mail of who invited; null when that account is gone. */
   inviterEmail: string | null;
+  /** Their name, when they have one: the invited person may know them by either. */
+  inviterName: string | null;
   role: MembershipRole;
   link: string;
   expiresAt: Date;
@@ -27,7 +29,7 @@ export interface InvitationEmailInput {
  */
 export function invitationEmail(input: InvitationEmailInput): OutgoingEmail {
   const role = ROLE_NAMES[input.role];
-  const who = input.inviterEmail ?? 'El equipo de SmartKet';
+  const who = inviterLine(input.inviterEmail, input.inviterName);
   const expires = limaDateTime(input.expiresAt);
   const subject = `Te invitaron a ${input.businessName} en SmartKet`;
   const text = [
@@ -59,6 +61,14 @@ export function invitationEmail(input: InvitationEmailInput): OutgoingEmail {
     '</body></html>',
   ].join('\n');
   return { to: input.to, subject, text, html };
+}
+
+/** `Pepa Quispe (pepa@example.pe)`, or whichever of the two is known. */
+function inviterLine(email: string | null, name: string | null): string {
+  if (!email) {
+    return name ?? 'El equipo de SmartKet';
+  }
+  return name ? `${name} (${email})` : email;
 }
 
 /** `9 de noviembre de 2026 a las 10:00 a. m.`: the owner's day and hour, in Lima. */

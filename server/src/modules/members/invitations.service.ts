@@ -1,12 +1,18 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { AcceptInvitationInput, InvitationPreview, MeView } from '@smartket/shared';
+import {
+  actingName,
+  type AcceptInvitationInput,
+  type FieldIssue,
+  type InvitationPreview,
+  type MeView,
+} from '@smartket/shared';
 import type { Clock } from '../../lib/clock.ts';
-import { AppError, fieldError } from '../../lib/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 import { hashToken } from '../../lib/tokens.ts';
 import { commitAudit, type TenantDatabases } from '../audit/audit.service.ts';
-import { assertStrongPassword, type AuthService, type IssuedSession } from '../auth/auth.service.ts';
+import { weakPasswordIssue, type AuthService, type IssuedSession } from '../auth/auth.service.ts';
 import type { Session } from '../auth/session.entity.ts';
 import type { SessionService } from '../auth/session.service.ts';
 import { User } from '../auth/user.entity.ts';
@@ -48,8 +54,9 @@ export async function previewInvitation(deps: InvitationsDeps, token: string): P
 }
 
 /**
- * Accepts an invitation, once. Signed in: the account's e-mail must be the invited one. Not
- * signed in: a new account is created with `password` (an existing account signs in first).
+ * Accepts an invitation, once. Signed in: the account's e-mail must be the invited one, and the
+ * account keeps its name (a `displayName` sent along is not used). Not signed in: a new account
+ * is created with `password` and `displayName` (an existing account signs in first).
  * Claiming the invitation, the account, the membership (kept as it is for a member already) and
  * the session commit together; the `members.joined` entry is committed in the tenant's log just
  * before. The active tenant becomes the invited one.
@@ -76,17 +83,15 @@ export async function acceptInvitation(
   if ((await em.count(User, { email: invitation.email })) > 0) {
     throw accountExists();
   }
-  if (input.password === undefined) {
-    throw fieldError('password', 'required', 'Choose a password for the new account');
-  }
-  assertStrongPassword(input.password, invitation.email);
-  const passwordHash = await hashPassword(input.password);
+  const { password, displayName } = assertNewAccountFields(input, invitation.email);
+  const passwordHash = await hashPassword(password);
   try {
     const created = await inTenantDatabase(deps, em, invitation, (tenantEm) =>
       em.transactional(async (tx) => {
         const now = deps.clock.now();
         const user = tx.create(User, {
           email: invitation.email,
+          displayName,
           passwordHash,
           createdAt: now,
           updatedAt: now,
@@ -160,7 +165,7 @@ async function joinTenant(
   await tx.flush();
   await commitAudit(
     tenantEm,
-    { kind: 'user', id: user.id, name: user.email, device: null },
+    { kind: 'user', id: user.id, name: actingName(user), device: null },
     [
       {
         action: 'members.joined',
@@ -195,6 +200,34 @@ function assertOpen(invitation: Invitation, now: Date): void {
   if (status === 'expired') {
     throw new AppError('INVITATION_EXPIRED', 410, 'The invitation expired');
   }
+}
+
+/**
+ * A new account needs a password that is not easy to guess and a name: one 422 naming every
+ * field at fault, so the form shows them all at once.
+ */
+function assertNewAccountFields(
+  input: AcceptInvitationInput,
+  email: string,
+): { password: string; displayName: string } {
+  const { password, displayName } = input;
+  const fields: Record<string, FieldIssue> = {};
+  const passwordIssue =
+    password === undefined
+      ? { code: 'required' as const, message: 'Choose a password for the new account' }
+      : weakPasswordIssue(password, email);
+  if (passwordIssue) {
+    fields.password = passwordIssue;
+  }
+  if (displayName === undefined) {
+    fields.displayName = { code: 'required', message: 'Say your name for the new account' };
+  }
+  if (password === undefined || displayName === undefined || Object.keys(fields).length > 0) {
+    throw new AppError('VALIDATION_FAILED', 422, `Invalid fields: ${Object.keys(fields).join(', ')}`, {
+      fields,
+    });
+  }
+  return { password, displayName };
 }
 
 function accountExists(): AppError {

@@ -63,6 +63,7 @@ export async function sendInvitationEmail(
       to: invitation.email,
       businessName: invitation.tenant.getEntity().businessName,
       inviterEmail: invitation.invitedBy?.getEntity().email ?? null,
+      inviterName: invitation.invitedBy?.getEntity().displayName ?? null,
       role: invitation.role,
       link: invitationLink(job.origin, job.token),
       expiresAt: invitation.expiresAt,

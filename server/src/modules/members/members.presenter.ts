@@ -33,6 +33,7 @@ export function presentInvitation(invitation: Invitation, now: Date): Invitation
     role: invitation.role,
     status: invitationStatus(invitation, now),
     invitedByEmail: invitation.invitedBy?.getEntity().email ?? null,
+    invitedByName: invitation.invitedBy?.getEntity().displayName ?? null,
     createdAt: invitation.createdAt.toISOString(),
     expiresAt: invitation.expiresAt.toISOString(),
   };
@@ -44,6 +45,7 @@ export function presentMember(membership: Membership, readerId: string): MemberV
   return {
     userId: user.id,
     email: user.email,
+    displayName: user.displayName ?? null,
     role: membership.role,
     joinedAt: membership.createdAt.toISOString(),
     isYou: user.id === readerId,
@@ -74,6 +76,7 @@ export function presentInvitationPreview(
     email: invitation.email,
     role: invitation.role,
     invitedByEmail: invitation.invitedBy?.getEntity().email ?? null,
+    invitedByName: invitation.invitedBy?.getEntity().displayName ?? null,
     status: invitationStatus(invitation, now),
     expiresAt: invitation.expiresAt.toISOString(),
     accountExists,
