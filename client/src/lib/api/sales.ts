@@ -65,7 +65,10 @@ export function voidSale(saleId: string, input: SaleVoidInput, options?: Request
   return api.post(`${BASE}/sales/${encodeURIComponent(saleId)}/void`, input, SaleView, options);
 }
 
-/** The sales of a branch on one Lima day (`YYYY-MM-DD`; today when left out). */
+/**
+ * The sales of a branch on one Lima day (`YYYY-MM-DD`; today on the server's clock when left
+ * out), in order, voided ones too: the till's "Ventas del día" and the owner's reports.
+ */
 export function listSales(branchId: string, day?: string, options?: RequestOptions): Promise<Sale[]> {
   const query = day ? `?${new URLSearchParams({ day }).toString()}` : '';
   return api.get(`${BASE}/branches/${encodeURIComponent(branchId)}/sales${query}`, SaleList, options);
