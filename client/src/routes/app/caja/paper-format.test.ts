@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dotted, paperDateTime, paperTime } from './paper-format.ts';
+import { dotted, paperDateTime, paperTime, signedPen } from './paper-format.ts';
 
 describe('paper dates', () => {
   it('writes day/month/year and a 24-hour clock on Lima’s time', () => {
@@ -12,5 +12,12 @@ describe('paper dates', () => {
   it('joins the parts of a line that are there with a middle dot', () => {
     expect(dotted('Mesa 4', null, 'Parte 1 de 2', '', false, undefined)).toBe('Mesa 4 · Parte 1 de 2');
     expect(dotted(null)).toBe('');
+  });
+
+  it('writes a difference with a plus or a true minus, none when it squares', () => {
+    expect(signedPen(-339)).toBe('−S/ 3.39');
+    expect(signedPen(100)).toBe('+S/ 1.00');
+    expect(signedPen(0)).toBe('S/ 0.00');
+    expect(signedPen(-123456)).toBe(`−${'S/ 1,234.56'}`);
   });
 });

@@ -1,3 +1,4 @@
+import { formatPen } from '@smartket/shared';
 import { BUSINESS_TIME_ZONE } from '#lib/dates.ts';
 
 // How printed slips write dates: day/month/year and a 24-hour clock on Lima's time, the way
@@ -32,4 +33,15 @@ export function paperTime(iso: string): string {
 /** "Mesa 4 · Parte 1 de 2": the parts that are there, joined by a middle dot. */
 export function dotted(...parts: readonly (string | null | undefined | false)[]): string {
   return parts.filter((part): part is string => typeof part === 'string' && part !== '').join(' · ');
+}
+
+/**
+ * A difference with its sign, the way the paper's other lines write one: "+S/ 1.00", "−S/ 3.39"
+ * (a true minus, as in "− Salidas"), "S/ 0.00" when it squares.
+ */
+export function signedPen(cents: number): string {
+  if (cents === 0) {
+    return formatPen(0);
+  }
+  return `${cents > 0 ? '+' : '−'}${formatPen(Math.abs(cents))}`;
 }
