@@ -286,6 +286,7 @@ export const checkoutEn = {
   'checkout.customer.heading': 'Customer',
   'checkout.customer.optional': '(optional)',
   'checkout.customer.search': 'Search by DNI, RUC, phone or name',
+  'checkout.customer.searchPlaceholder': 'DNI, RUC, phone or name',
   'checkout.customer.searchHint': 'Type at least 2 characters.',
   'checkout.customer.searching': 'Searching…',
   'checkout.customer.noResults': 'Nobody found for “{query}”.',

@@ -286,6 +286,7 @@ export const checkoutEsPE = {
   'checkout.customer.heading': 'Cliente',
   'checkout.customer.optional': '(opcional)',
   'checkout.customer.search': 'Buscar por DNI, RUC, teléfono o nombre',
+  'checkout.customer.searchPlaceholder': 'DNI, RUC, teléfono o nombre',
   'checkout.customer.searchHint': 'Escribe al menos 2 caracteres.',
   'checkout.customer.searching': 'Buscando…',
   'checkout.customer.noResults': 'No encontramos a nadie con “{query}”.',
