@@ -1,4 +1,10 @@
-import { CashReportView, SaleView, type CheckoutView, type OrderView } from '@smartket/shared';
+import {
+  CashReportView,
+  lineUnitsAmount,
+  SaleView,
+  type CheckoutView,
+  type OrderView,
+} from '@smartket/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus } from './actors.ts';
 import {
@@ -355,6 +361,64 @@ describe('sales: charging a consumption again after its sale was voided', () => 
       salesCount: 1,
       salesCents: 4400,
     });
+  });
+
+  it('charges the last unit of a line by items after a void for what is left of it, so the line adds up to its net', async () => {
+    const till = await buildTill();
+    const opened = await openTable(till.owner, till.floor, 1);
+    const order = await sendRound(till.owner, opened.id, [chickenItem(till.floor, 'Pierna', 3)]);
+    // S/ 57.00 less S/ 1.00 off: S/ 56.00 for three, 18.66, 18.67 and 18.67 by place.
+    expectStatus(
+      await till.cashier.put(`/api/tenant/orders/${order.id}/discount`, {
+        kind: 'amount',
+        value: 100,
+        reason: 'Cliente frecuente',
+      }),
+      200,
+    );
+    const itemId = order.items[0]!.id;
+    const oneUnit = async (overrides: Partial<ChargeBody> = {}): Promise<SaleView> => {
+      const checkout = await readCheckout(till.cashier, order.id);
+      const line = checkout.lines[0]!;
+      // What the till's screen shows for one more unit: the shared rule, as the server charges it.
+      const amountCents = lineUnitsAmount(line, 1);
+      return SaleView.parse(
+        expectStatus(
+          await charge(
+            till.cashier,
+            order.id,
+            balanceCharge(checkout, till.session, {
+              part: { kind: 'items', items: [{ itemId, quantity: 1 }] },
+              expectedAmountCents: amountCents,
+              payments: [{ method: 'card', amountCents }],
+              ...overrides,
+            }),
+          ),
+          201,
+        ),
+      );
+    };
+    const units = [await oneUnit(), await oneUnit(), await oneUnit()];
+    expect(units.map((sale) => sale.totalCents)).toEqual([1866, 1867, 1867]);
+
+    // The first unit's boleta is voided: S/ 18.66 owed, and the unit left costs exactly that.
+    await voided(till.owner, units[0]!.id, 'Quería factura');
+    const owing = await readCheckout(till.cashier, order.id);
+    expect(owing).toMatchObject({ balanceCents: 1866, order: { status: 'closed' } });
+    expect(owing.lines[0]).toMatchObject({ quantity: 3, netCents: 5600, paidQuantity: 2, paidCents: 3734 });
+    const last = await oneUnit();
+    expect(last).toMatchObject({ totalCents: 1866, orderBalanceCents: 0 });
+    expect(last.lines).toEqual([
+      expect.objectContaining({ orderItemId: itemId, quantity: 1, unitPriceCents: 1900, discountCents: 34 }),
+    ]);
+
+    const settled = await readCheckout(till.cashier, order.id);
+    expect(settled).toMatchObject({ paidCents: 5600, balanceCents: 0 });
+    expect(settled.lines[0]).toMatchObject({ paidQuantity: 3, paidCents: 5600 });
+    const standing = settled.sales.filter((sale) => sale.status === 'completed');
+    expect(standing.flatMap((sale) => sale.lines).reduce((sum, line) => sum + line.amountCents, 0)).toBe(
+      5600,
+    );
   });
 
   it('makes one sale of two charges again racing for the one part owed, and queues them behind a void', async () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { igvBreakdown } from './igv.ts';
 import { allocate, priceOrder, type PricedDiscount, type PricedItem } from './pricing.ts';
-import { equalPartAmount, equalParts, unitsAmount } from './split.ts';
+import { equalPartAmount, equalParts, lineUnitsAmount, unitsAmount } from './split.ts';
 
 const cents = fc.integer({ min: 0, max: 10_000_000 });
 
@@ -129,6 +129,62 @@ describe('charging a line by units', () => {
   it('refuses more units than are left', () => {
     expect(unitsAmount(1000, 3, 1, 2)).toBe(667);
     expect(() => unitsAmount(1000, 3, 2, 2)).toThrow(RangeError);
+  });
+
+  it('keeps a line adding up to its net through charges and voids, never below nothing or beyond what is left', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: 0, max: 30 }), cents),
+        fc.integer({ min: 1, max: 12 }),
+        fc.array(fc.tuple(fc.boolean(), fc.nat(), fc.integer({ min: 1, max: 12 })), { maxLength: 30 }),
+        (net, quantity, steps) => {
+          // The completed sales of the line: units and amount each. A step charges some units
+          // left, or voids one of those sales.
+          const sales: { units: number; amountCents: number }[] = [];
+          const line = () => ({
+            netCents: net,
+            quantity,
+            paidQuantity: sales.reduce((sum, sale) => sum + sale.units, 0),
+            paidCents: sales.reduce((sum, sale) => sum + sale.amountCents, 0),
+          });
+          for (const [voids, which, wanted] of steps) {
+            if (voids && sales.length > 0) {
+              sales.splice(which % sales.length, 1);
+              continue;
+            }
+            const now = line();
+            const units = Math.min(wanted, quantity - now.paidQuantity);
+            if (units === 0) {
+              continue;
+            }
+            const amountCents = lineUnitsAmount(now, units);
+            expect(amountCents).toBeGreaterThanOrEqual(0);
+            expect(amountCents).toBeLessThanOrEqual(now.netCents - now.paidCents);
+            sales.push({ units, amountCents });
+          }
+          const now = line();
+          const rest = quantity - now.paidQuantity;
+          if (rest > 0) {
+            sales.push({ units: rest, amountCents: lineUnitsAmount(now, rest) });
+          }
+          expect(line()).toEqual({ netCents: net, quantity, paidQuantity: quantity, paidCents: net });
+        },
+      ),
+    );
+  });
+
+  it('prices units by their place until a void, then the last ones at what is left of the line', () => {
+    // S/ 10.00 for three: 3.33, 3.33, 3.34 by place, whichever way they are grouped.
+    expect(lineUnitsAmount({ netCents: 1000, quantity: 3, paidQuantity: 1, paidCents: 333 }, 1)).toBe(333);
+    expect(lineUnitsAmount({ netCents: 1000, quantity: 3, paidQuantity: 1, paidCents: 333 }, 2)).toBe(667);
+    // The first unit's sale was voided after the other two were paid (3.33 + 3.34): the unit
+    // left is owed 3.33, not the last place's 3.34.
+    expect(lineUnitsAmount({ netCents: 1000, quantity: 3, paidQuantity: 2, paidCents: 667 }, 1)).toBe(333);
+    // A line of two céntimos for eight units whose two paid took both: nothing is left to take.
+    expect(lineUnitsAmount({ netCents: 2, quantity: 8, paidQuantity: 2, paidCents: 2 }, 5)).toBe(0);
+    expect(() => lineUnitsAmount({ netCents: 100, quantity: 2, paidQuantity: 1, paidCents: 101 }, 1)).toThrow(
+      RangeError,
+    );
   });
 });
 

@@ -16,6 +16,33 @@ export function unitsAmount(netCents: number, quantity: number, paidUnits: numbe
   return upTo(paidUnits + units) - upTo(paidUnits);
 }
 
+/** What charging units of a line goes by: its net for its units, and what completed sales paid of it. */
+export interface LineUnits {
+  netCents: number;
+  quantity: number;
+  /** Units that completed sales paid. */
+  paidQuantity: number;
+  /** What those sales paid of the line. */
+  paidCents: number;
+}
+
+/**
+ * The amount of `units` more units of `line`, the one rule the server charges and every screen
+ * shows. Unit k costs its place's price (`unitsAmount`), never more than is left of the line;
+ * the last units cost exactly what is left — the line's net less what completed sales paid of
+ * it. Without voids the two agree. After a void they may not: the units a voided sale paid are
+ * owed again, but the units left are now the last places, which may carry another céntimo; what
+ * is left is what the line still owes, so its parts add up to its net again, to the céntimo.
+ */
+export function lineUnitsAmount(line: LineUnits, units: number): number {
+  const leftCents = line.netCents - line.paidCents;
+  if (leftCents < 0) {
+    throw new RangeError(`A line of ${line.netCents} cannot have ${line.paidCents} paid`);
+  }
+  const byPlace = unitsAmount(line.netCents, line.quantity, line.paidQuantity, units);
+  return line.paidQuantity + units === line.quantity ? leftCents : Math.min(byPlace, leftCents);
+}
+
 /**
  * Part `index` (0-based) of `totalCents` split in `parts` equal parts: the total divided evenly,
  * rounded down, and the last part whatever is left. An order's money is frozen once its first

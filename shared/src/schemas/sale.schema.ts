@@ -206,7 +206,13 @@ export const CheckoutLineView = z.object({
   itemDiscountCents: z.int(),
   orderDiscountCents: z.int(),
   netCents: z.int(),
+  /** Units its completed sales paid. */
   paidQuantity: z.int(),
+  /**
+   * What its completed sales paid of it. The units left cost `lineUnitsAmount`: after a void the
+   * last of them cost exactly the net less this, so the line adds up to its net.
+   */
+  paidCents: z.int(),
 });
 export type CheckoutLineView = z.infer<typeof CheckoutLineView>;
 

@@ -31,6 +31,7 @@ function stateOf(
       name: line.itemId,
       unitPriceCents: items.find((item) => item.id === line.itemId)!.unitPriceCents,
       paidQuantity: 0,
+      paidCents: 0,
     })),
     subtotalCents: pricing.subtotalCents,
     discountCents: pricing.discountCents,
@@ -38,7 +39,6 @@ function stateOf(
     paidCents: 0,
     splitParts: null,
     paidEqualParts: [],
-    paidLineCents: new Map(),
     discountChargedCents: 0,
   };
 }
@@ -50,18 +50,13 @@ function stateOf(
 function afterCharge(state: CheckoutState, part: ChargedPart, sign: 1 | -1 = 1): CheckoutState {
   const units = new Map(part.lines.map((line) => [line.orderItemId, line.quantity]));
   const amounts = new Map(part.lines.map((line) => [line.orderItemId, line.amountCents]));
-  const paidLineCents = new Map(state.paidLineCents);
-  for (const [itemId, amountCents] of amounts) {
-    if (itemId !== null) {
-      paidLineCents.set(itemId, (paidLineCents.get(itemId) ?? 0) + sign * amountCents);
-    }
-  }
   const equal = part.kind === 'equal' ? part.index! : null;
   return {
     ...state,
     lines: state.lines.map((line) => ({
       ...line,
       paidQuantity: line.paidQuantity + sign * (units.get(line.itemId) ?? 0),
+      paidCents: line.paidCents + sign * (amounts.get(line.itemId) ?? 0),
     })),
     paidCents: state.paidCents + sign * part.amountCents,
     splitParts: part.kind === 'equal' ? part.count : state.splitParts,
@@ -71,7 +66,6 @@ function afterCharge(state: CheckoutState, part: ChargedPart, sign: 1 | -1 = 1):
         : sign === 1
           ? [...state.paidEqualParts, equal].sort((a, b) => a - b)
           : state.paidEqualParts.filter((index) => index !== equal),
-    paidLineCents,
     discountChargedCents: state.discountChargedCents + sign * part.discountCents,
   };
 }
@@ -79,6 +73,37 @@ function afterCharge(state: CheckoutState, part: ChargedPart, sign: 1 | -1 = 1):
 /** `state` after the sale of `part` was voided: it owes that part again. */
 function afterVoid(state: CheckoutState, part: ChargedPart): CheckoutState {
   return afterCharge(state, part, -1);
+}
+
+/** The units a pick asks for, never more than a line has left: [line index, units] pairs. */
+function unitsWanted(
+  state: CheckoutState,
+  pick: readonly (readonly [number, number])[],
+): Map<string, number> {
+  const wanted = new Map<string, number>();
+  for (const [index, units] of pick) {
+    const line = state.lines[index]!;
+    const left = line.quantity - line.paidQuantity - (wanted.get(line.itemId) ?? 0);
+    if (left > 0) {
+      wanted.set(line.itemId, (wanted.get(line.itemId) ?? 0) + Math.min(units, left));
+    }
+  }
+  return wanted;
+}
+
+/**
+ * A part charged by items takes no line below nothing or beyond what is left of it, nor more
+ * than is owed, and its lines' prices and discounts agree.
+ */
+function expectFairUnits(state: CheckoutState, part: ChargedPart): void {
+  expect(part.amountCents).toBeLessThanOrEqual(balanceOf(state));
+  for (const charged of part.lines) {
+    const line = state.lines.find((each) => each.itemId === charged.orderItemId)!;
+    const leftCents = line.netCents - line.paidCents;
+    expect(charged.amountCents).toBeGreaterThanOrEqual(0);
+    expect(charged.amountCents).toBeLessThanOrEqual(leftCents);
+    expect(charged.unitPriceCents * charged.quantity - charged.discountCents).toBe(charged.amountCents);
+  }
 }
 
 function refusalOf(work: () => unknown): AppError {
@@ -130,14 +155,7 @@ describe('charging a part of the bill', () => {
         let state = stateOf(items, discount);
         const parts: ChargedPart[] = [];
         for (const pick of picks) {
-          const wanted = new Map<string, number>();
-          for (const [index, units] of pick) {
-            const line = state.lines[index]!;
-            const left = line.quantity - line.paidQuantity - (wanted.get(line.itemId) ?? 0);
-            if (left > 0) {
-              wanted.set(line.itemId, (wanted.get(line.itemId) ?? 0) + Math.min(units, left));
-            }
-          }
+          const wanted = unitsWanted(state, pick);
           if (wanted.size === 0) {
             continue;
           }
@@ -233,14 +251,7 @@ describe('charging a part of the bill', () => {
         let state = stateOf(items, discount);
         const parts: ChargedPart[] = [];
         for (const pick of picks) {
-          const wanted = new Map<string, number>();
-          for (const [index, units] of pick) {
-            const line = state.lines[index]!;
-            const left = line.quantity - line.paidQuantity - (wanted.get(line.itemId) ?? 0);
-            if (left > 0) {
-              wanted.set(line.itemId, (wanted.get(line.itemId) ?? 0) + Math.min(units, left));
-            }
-          }
+          const wanted = unitsWanted(state, pick);
           if (wanted.size > 0) {
             const part = chargePart(state, {
               kind: 'items',
@@ -270,6 +281,90 @@ describe('charging a part of the bill', () => {
         expect(state.lines.every((line) => line.paidQuantity === line.quantity)).toBe(true);
       }),
     );
+  });
+
+  it('keeps every line adding up to its net when its units are charged, voided and charged again by items', () => {
+    fc.assert(
+      fc.property(
+        bill,
+        fc.array(fc.tuple(fc.boolean(), fc.nat()), { maxLength: 12 }),
+        ({ items, discount, picks }, steps) => {
+          let state = stateOf(items, discount);
+          const completed: ChargedPart[] = [];
+          let nextPick = 0;
+          // Each step charges the next pick of units, or voids one of the sales standing.
+          for (const [voids, which] of steps) {
+            if (voids && completed.length > 0) {
+              const [voided] = completed.splice(which % completed.length, 1);
+              state = afterVoid(state, voided!);
+              continue;
+            }
+            const wanted = unitsWanted(state, picks[nextPick++ % Math.max(picks.length, 1)] ?? []);
+            if (wanted.size === 0) {
+              continue;
+            }
+            const part = chargePart(state, {
+              kind: 'items',
+              items: [...wanted].map(([itemId, quantity]) => ({ itemId, quantity })),
+            });
+            expectFairUnits(state, part);
+            completed.push(part);
+            state = afterCharge(state, part);
+          }
+          // The cashier picks every unit left, line by line, as "por ítems": exactly what is owed.
+          const left = state.lines.filter((line) => line.quantity > line.paidQuantity);
+          if (left.length === 0) {
+            expect(balanceOf(state)).toBe(0);
+            return;
+          }
+          const rest = chargePart(state, {
+            kind: 'items',
+            items: left.map((line) => ({ itemId: line.itemId, quantity: line.quantity - line.paidQuantity })),
+          });
+          expectFairUnits(state, rest);
+          expect(rest.amountCents).toBe(balanceOf(state));
+          completed.push(rest);
+          state = afterCharge(state, rest);
+          for (const line of state.lines) {
+            const paid = completed
+              .flatMap((part) => part.lines)
+              .filter((charged) => charged.orderItemId === line.itemId)
+              .reduce((sum, charged) => sum + charged.amountCents, 0);
+            expect(paid).toBe(line.netCents);
+          }
+          expect(state.paidCents).toBe(state.totalCents);
+        },
+      ),
+    );
+  });
+
+  it('charges the last unit of a line after a void for what is left of it, not its place’s price', () => {
+    // S/ 56.00 of chicken for three: 18.66, 18.67, 18.67 by place.
+    let state = stateOf([{ id: 'pollo', quantity: 3, unitPriceCents: 1900 }], { kind: 'amount', value: 100 });
+    const one = { kind: 'items' as const, items: [{ itemId: 'pollo', quantity: 1 }] };
+    const parts: ChargedPart[] = [];
+    for (let unit = 0; unit < 3; unit += 1) {
+      const part = chargePart(state, one);
+      parts.push(part);
+      state = afterCharge(state, part);
+    }
+    expect(parts.map((part) => part.amountCents)).toEqual([1866, 1867, 1867]);
+    // The first unit's boleta is voided: 18.66 is owed, and the unit left costs exactly that.
+    state = afterVoid(state, parts[0]!);
+    expect(balanceOf(state)).toBe(1866);
+    const again = chargePart(state, one);
+    expect(again.amountCents).toBe(1866);
+    expect(again.lines).toEqual([
+      {
+        orderItemId: 'pollo',
+        description: 'pollo',
+        quantity: 1,
+        unitPriceCents: 1900,
+        discountCents: 34,
+        amountCents: 1866,
+      },
+    ]);
+    expect(chargePart(state, { kind: 'balance' }).amountCents).toBe(1866);
   });
 
   it('charges a voided equal part again for exactly what it was, whatever its place in the split', () => {

@@ -1,6 +1,6 @@
 import {
   equalPartAmount,
-  unitsAmount,
+  lineUnitsAmount,
   type ChargePart,
   type CheckoutLineView,
   type FieldIssue,
@@ -33,8 +33,6 @@ export interface CheckoutState {
    * is owed again, and it is the next one charged.
    */
   paidEqualParts: readonly number[];
-  /** Per order item: what completed sales paid of it, so the units left cost exactly the rest. */
-  paidLineCents: ReadonlyMap<string, number>;
   /** Σ discount of completed sales: what the parts charged so far carried of the bill's discount. */
   discountChargedCents: number;
 }
@@ -102,9 +100,9 @@ export function nextEqualPartIndex(parts: number, paid: readonly number[]): numb
  * The lines and amount of `part` of the bill in `state`:
  * - `balance`: every unit not paid yet — or, with an equal split on, one "Por consumo" line for
  *   what is left;
- * - `items`: those units of those lines, each worth `unitsAmount`, so a line's units always add
- *   up to its net (422 naming `part.items.N.*` for an unknown item or more than is left; 409
- *   CONFLICT once an equal split is on);
+ * - `items`: those units of those lines, worth `lineUnitsAmount`, so a line's units always add
+ *   up to its net, after a void too (422 naming `part.items.N.*` for an unknown item or more than
+ *   is left; 409 CONFLICT once an equal split is on);
  * - `equal`: the next of `parts` equal parts of the total (`equalPartAmount`), which the first one
  *   fixes; it can only start while nothing is paid (409 CONFLICT otherwise).
  */
@@ -122,7 +120,7 @@ export function chargePart(state: CheckoutState, part: ChargePart): ChargedPart 
 function remainingUnits(state: CheckoutState): ChargedPart {
   const lines = state.lines.flatMap((line) => {
     const units = line.quantity - line.paidQuantity;
-    return units > 0 ? [restOf(line, units, state.paidLineCents.get(line.itemId) ?? 0)] : [];
+    return units > 0 ? [unitsOf(line, units)] : [];
   });
   return itemsPart('balance', lines);
 }
@@ -216,26 +214,12 @@ function nextEqualPart(state: CheckoutState, parts: number): ChargedPart {
   };
 }
 
-/** `units` more units of a line: their share of its net, the rest of their price its discount. */
-function unitsOf(line: CheckoutLineView, units: number): ChargedLine {
-  const amountCents = unitsAmount(line.netCents, line.quantity, line.paidQuantity, units);
-  return {
-    orderItemId: line.itemId,
-    description: line.name,
-    quantity: units,
-    unitPriceCents: line.unitPriceCents,
-    discountCents: line.unitPriceCents * units - amountCents,
-    amountCents,
-  };
-}
-
 /**
- * The last `units` units of a line: what is left of its net after what its sales paid. Without a
- * void it is what `unitsOf` gives; after the void of a part that took units from the middle of a
- * line it still makes the line add up to its net, to the céntimo.
+ * `units` more units of a line: their share of its net (the last ones, what is left of it), the
+ * rest of their price its discount.
  */
-function restOf(line: CheckoutLineView, units: number, paidCents: number): ChargedLine {
-  const amountCents = line.netCents - paidCents;
+function unitsOf(line: CheckoutLineView, units: number): ChargedLine {
+  const amountCents = lineUnitsAmount(line, units);
   return {
     orderItemId: line.itemId,
     description: line.name,

@@ -494,6 +494,7 @@ function checkoutStateOf(record: OrderRecord, charges: OrderCharges): CheckoutSt
         orderDiscountCents: line.orderDiscountCents,
         netCents: line.netCents,
         paidQuantity: charges.paidUnits.get(line.itemId) ?? 0,
+        paidCents: charges.paidLineCents.get(line.itemId) ?? 0,
       };
     }),
     subtotalCents: pricing.subtotalCents,
@@ -502,7 +503,6 @@ function checkoutStateOf(record: OrderRecord, charges: OrderCharges): CheckoutSt
     paidCents: record.order.paidCents,
     splitParts: record.order.splitParts ?? null,
     paidEqualParts: charges.paidEqualParts,
-    paidLineCents: charges.paidLineCents,
     discountChargedCents: charges.discountChargedCents,
   };
 }

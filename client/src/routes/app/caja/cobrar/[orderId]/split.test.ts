@@ -26,6 +26,7 @@ function line(overrides: Partial<CheckoutLineView> = {}): CheckoutLineView {
     orderDiscountCents: 0,
     netCents: gross,
     paidQuantity: 0,
+    paidCents: 0,
     ...overrides,
   };
 }
@@ -77,15 +78,34 @@ describe('what the part on screen costs', () => {
     });
     expect(paysOff(order, first)).toBe(false);
 
-    const later = bill([pollo, { ...chicha, paidQuantity: 1 }], 333);
+    const later = bill([pollo, { ...chicha, paidQuantity: 1, paidCents: 333 }], 333);
     const rest = choice({ mode: 'items', units: { [chicha.itemId]: 2, [pollo.itemId]: 1 } });
     expect(partAmount(later, rest)).toBe(667 + 2200);
     expect(paysOff(later, rest)).toBe(true);
   });
 
+  it('charges the last units of a line after a void for what is left of it, as the server does', () => {
+    // S/ 56.00 of chicken for three: 18.66, 18.67, 18.67 by place. The three were charged one by
+    // one and the first boleta voided: two paid for 37.34, one left owing 18.66.
+    const pollo = line({
+      quantity: 3,
+      unitPriceCents: 1900,
+      grossCents: 5700,
+      orderDiscountCents: 100,
+      netCents: 5600,
+      paidQuantity: 2,
+      paidCents: 3734,
+    });
+    const order = bill([pollo], 3734);
+    const last = choice({ mode: 'items', units: { [pollo.itemId]: 1 } });
+    expect(partAmount(order, last)).toBe(1866);
+    expect(paysOff(order, last)).toBe(true);
+    expect(partAmount(order, choice({}))).toBe(1866);
+  });
+
   it('never picks more units than a line has left, and nothing picked is nothing to charge', () => {
-    const pollo = line({ quantity: 2, paidQuantity: 1 });
-    const order = bill([pollo], 1100);
+    const pollo = line({ quantity: 2, paidQuantity: 1, paidCents: 2200 });
+    const order = bill([pollo], 2200);
     const greedy = choice({ mode: 'items', units: { [pollo.itemId]: 5, [uuid()]: 1 } });
     expect(chargePart(order, greedy)).toEqual({
       kind: 'items',
@@ -138,7 +158,7 @@ describe('what the part on screen costs', () => {
   it('opens each way of splitting only when the server would take it', () => {
     const order = bill([line()]);
     expect(splitModes(order)).toEqual({ balance: true, items: true, equal: true });
-    expect(splitModes(bill([line({ quantity: 2, paidQuantity: 1 })], 1100))).toEqual({
+    expect(splitModes(bill([line({ quantity: 2, paidQuantity: 1, paidCents: 2200 })], 2200))).toEqual({
       balance: true,
       items: true,
       equal: false,

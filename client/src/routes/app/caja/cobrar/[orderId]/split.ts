@@ -1,8 +1,8 @@
 import {
   equalPartAmount,
   equalParts,
+  lineUnitsAmount,
   MAX_SPLIT_PARTS,
-  unitsAmount,
   type ChargePart,
   type CheckoutLineView,
   type CheckoutView,
@@ -75,11 +75,14 @@ export function pickedUnits(bill: Bill, units: PickedUnits): { line: CheckoutLin
   });
 }
 
-/** What the part being charged costs, in céntimos (tip apart). */
+/**
+ * What the part being charged costs, in céntimos (tip apart). Picked units cost what the server
+ * charges for them (`lineUnitsAmount`): after a void, the last units of a line what is left of it.
+ */
 export function partAmount(bill: Bill, choice: SplitChoice): number {
   if (choice.mode === 'items') {
     return pickedUnits(bill, choice.units).reduce(
-      (sum, { line, units }) => sum + unitsAmount(line.netCents, line.quantity, line.paidQuantity, units),
+      (sum, { line, units }) => sum + lineUnitsAmount(line, units),
       0,
     );
   }
