@@ -193,6 +193,14 @@ export const SaleView = z.object({
    * de nuevo": the consumption waits for its new receipt.
    */
   orderBalanceCents: z.int(),
+  /**
+   * The cash its void hands back out of the drawer open then, by a cash movement out of that
+   * session: its cash tenders (tip included, change apart) when its session had closed before the
+   * void — counted in that session's drawer, so it leaves today's. On a completed sale, what a
+   * void now would take; on a voided one, what it took. 0 while its session is open (the void
+   * leaves its cash out of that drawer's expected cash), and for a sale without cash.
+   */
+  cashBackCents: z.int(),
 });
 export type SaleView = z.infer<typeof SaleView>;
 

@@ -1,4 +1,4 @@
-import type { CashMovementInput, CashSessionOpenInput } from '@smartket/shared';
+import { formatPen, type CashMovementInput, type CashSessionOpenInput } from '@smartket/shared';
 import { AppError, fieldError } from '../../lib/errors.ts';
 import { actorReachesBranch, type Actor } from '../auth/actor.ts';
 import type { CashRegister } from '../branches/cash-register.entity.ts';
@@ -62,6 +62,31 @@ export function sessionClosed(session: CashSession): AppError {
       closedAt: session.closedAt?.toISOString() ?? null,
     },
   });
+}
+
+/**
+ * 409 CASH_SESSION_CLOSED: cash is to go back to a customer out of `register`'s drawer, and the
+ * register is not open. Names the register and the amount, for the screen to say which till to
+ * open and for how much.
+ */
+export function cashBackNeedsOpenTill(
+  register: Pick<CashRegister, 'id' | 'name'>,
+  amountCents: number,
+  details: Record<string, unknown> = {},
+): AppError {
+  return new AppError(
+    'CASH_SESSION_CLOSED',
+    409,
+    `Open the cash register ${register.name} to give back ${formatPen(amountCents)} in cash`,
+    {
+      details: {
+        ...details,
+        registerId: register.id,
+        registerName: register.name,
+        cashBackCents: amountCents,
+      },
+    },
+  );
 }
 
 /**

@@ -30,6 +30,26 @@ export function lockSession(
   return tx.findOne(CashSession, { id: sessionId }, { lockMode, refresh: true });
 }
 
+/**
+ * Inside a transaction: the open session of a register, locked `FOR SHARE` as a charge locks its
+ * session (its close waits for this transaction, and counts what it adds), or null when the
+ * register has none. A session that closed while this waited for its lock is not open any more:
+ * the register is looked at again — a new one may have opened since.
+ */
+export async function lockOpenSession(tx: EntityManager, registerId: string): Promise<CashSession | null> {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const open = await tx.findOne(CashSession, { registerId, status: 'open' }, { refresh: true });
+    if (!open) {
+      return null;
+    }
+    const locked = await lockSession(tx, open.id, 'share');
+    if (locked?.status === 'open') {
+      return locked;
+    }
+  }
+  return null;
+}
+
 /** The open session of a register, if it has one. */
 export function findOpenSession(em: EntityManager, registerId: string): Promise<CashSession | null> {
   return em.findOne(CashSession, { registerId, status: 'open' });

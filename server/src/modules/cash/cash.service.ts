@@ -20,6 +20,7 @@ import { CashSession } from './cash-session.entity.ts';
 import {
   assertRegisterUsable,
   cashActor,
+  cashBackNeedsOpenTill,
   expectedCash,
   idTaken,
   isSameMovement,
@@ -33,6 +34,7 @@ import { presentMovement, presentReport, presentSession, type CashReport } from 
 import {
   cashFlows,
   findOpenSession,
+  lockOpenSession,
   lockSession,
   methodTotals,
   registerNames,
@@ -276,6 +278,51 @@ export async function recordMovement(
     }
     throw error;
   }
+}
+
+/** Cash handed back to a customer out of a register's drawer: how much, and the movement's reason. */
+export interface CashBack {
+  registerId: string;
+  amountCents: number;
+  /** "Devolución por anulación B001-00000012". */
+  reason: string;
+  /** Said in a refusal besides the register and the amount (the sale it is for). */
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Inside the caller's transaction (a void's, after it locked its order and the sale's session):
+ * takes `cashBack.amountCents` out of the drawer of the register's open session, by a movement
+ * out with the reason, made by the actor — the cash goes back to the customer from the drawer
+ * open now, so that session's expected cash knows. The session is locked `FOR SHARE`, as a
+ * charge locks it: its close waits for this and counts the movement. No open session: 409
+ * CASH_SESSION_CLOSED naming the register and the amount, and the caller writes nothing.
+ */
+export async function takeCashBack(
+  tx: EntityManager,
+  context: Omit<CashContext, 'em'>,
+  cashBack: CashBack,
+): Promise<CashMovement> {
+  const { actor, now } = context;
+  const session = await lockOpenSession(tx, cashBack.registerId);
+  if (!session) {
+    const register = await tx.findOneOrFail(CashRegister, { id: cashBack.registerId });
+    throw cashBackNeedsOpenTill(register, cashBack.amountCents, cashBack.details);
+  }
+  const by = cashActor(actor);
+  const movement = tx.create(CashMovement, {
+    id: crypto.randomUUID(),
+    sessionId: session.id,
+    kind: 'out',
+    amountCents: cashBack.amountCents,
+    reason: cashBack.reason,
+    byKind: by.kind,
+    byId: by.id,
+    byName: by.name,
+    createdAt: now,
+  });
+  await tx.flush();
+  return movement;
 }
 
 function repeatedMovement(

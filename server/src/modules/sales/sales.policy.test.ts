@@ -7,6 +7,8 @@ import {
   assertChargeable,
   assertReceiptAllowed,
   balanceOf,
+  cashBackCents,
+  cashTakenCents,
   chargePart,
   nextEqualPartIndex,
   receiptNumber,
@@ -457,6 +459,33 @@ describe('tenders', () => {
       tendersFor([{ method: 'card', amountCents: 2500, receivedCents: null, reference: null }], 2500, 100),
     );
     expect(error.fields?.payments?.code).toBe('payments_mismatch');
+  });
+});
+
+describe('cash given back by a void', () => {
+  const closedAt = new Date('2026-03-02T04:00:00Z');
+  const tenders = [
+    { method: 'cash' as const, amountCents: 2600 },
+    { method: 'yape' as const, amountCents: 2000 },
+    { method: 'cash' as const, amountCents: 400 },
+  ];
+
+  it('counts the cash tenders only, tip included', () => {
+    expect(cashTakenCents(tenders)).toBe(3000);
+    expect(cashTakenCents([{ method: 'card', amountCents: 4400 }])).toBe(0);
+  });
+
+  it('gives it back from another drawer only once the sale’s session closed with it', () => {
+    const completed = { status: 'completed' as const, voidedAt: null };
+    expect(cashBackCents(completed, { closedAt: null }, tenders)).toBe(0);
+    expect(cashBackCents(completed, { closedAt }, tenders)).toBe(3000);
+    const later = { status: 'voided' as const, voidedAt: new Date(closedAt.getTime() + 1) };
+    expect(cashBackCents(later, { closedAt }, tenders)).toBe(3000);
+    // Voided while its session was open: the close already left it out of that drawer.
+    const before = { status: 'voided' as const, voidedAt: new Date(closedAt.getTime() - 60_000) };
+    expect(cashBackCents(before, { closedAt }, tenders)).toBe(0);
+    expect(cashBackCents({ status: 'voided', voidedAt: closedAt }, { closedAt }, tenders)).toBe(0);
+    expect(cashBackCents(completed, undefined, tenders)).toBe(0);
   });
 });
 

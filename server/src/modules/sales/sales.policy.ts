@@ -5,7 +5,9 @@ import {
   type CheckoutLineView,
   type FieldIssue,
   type OrderStatus,
+  type PaymentMethod,
   type ReceiptType,
+  type SaleStatus,
   type TenderInput,
 } from '@smartket/shared';
 import { AppError, fieldError } from '../../lib/errors.ts';
@@ -294,6 +296,33 @@ export function tendersFor(
         ? tender.receivedCents - tender.amountCents
         : 0,
   }));
+}
+
+/**
+ * The cash a sale left in its session's drawer: what its cash tenders paid of the bill and the
+ * tip (the change went straight back). What a till counts as that sale's cash sales.
+ */
+export function cashTakenCents(payments: readonly { method: PaymentMethod; amountCents: number }[]): number {
+  return payments.reduce((sum, tender) => sum + (tender.method === 'cash' ? tender.amountCents : 0), 0);
+}
+
+/**
+ * The cash a void of the sale hands back through a movement out of the drawer open then: its
+ * cash when its session had closed before the void (for a completed sale, when it is closed now),
+ * since that drawer was counted with it. 0 when the void finds its session open — the sale just
+ * leaves that drawer's expected cash — and for a sale that took no cash.
+ */
+export function cashBackCents(
+  sale: { status: SaleStatus; voidedAt?: Date | null },
+  session: { closedAt?: Date | null } | undefined,
+  payments: readonly { method: PaymentMethod; amountCents: number }[],
+): number {
+  const closedAt = session?.closedAt ?? null;
+  if (closedAt === null) {
+    return 0;
+  }
+  const voidedAfterClose = sale.status === 'completed' || (sale.voidedAt ?? closedAt) > closedAt;
+  return voidedAfterClose ? cashTakenCents(payments) : 0;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,12 +8,18 @@ import type { SaleRecord } from './sales.repository.ts';
 /**
  * A sale as the cashier's screen and the printed receipt show it: its receipt number, the
  * customer as the sale keeps them, lines, amounts with IGV broken out, tenders and change, the
- * head of the receipt (`header`, the same for every sale of a branch), and what its order owes
- * now (`orderBalanceCents`: after a void, what is left to charge again).
+ * head of the receipt (`header`, the same for every sale of a branch), what its order owes now
+ * (`orderBalanceCents`: after a void, what is left to charge again) and the cash a void hands
+ * back out of the drawer open then (`cashBackCents`, once its session closed).
  */
 export function presentSale(
   { sale, lines, payments }: SaleRecord,
-  context: { orderLabel: string; header: ReceiptHeaderView; orderBalanceCents: number },
+  context: {
+    orderLabel: string;
+    header: ReceiptHeaderView;
+    orderBalanceCents: number;
+    cashBackCents: number;
+  },
 ): SaleView {
   return {
     id: sale.id,
@@ -64,6 +70,7 @@ export function presentSale(
     createdAt: sale.createdAt.toISOString(),
     header: context.header,
     orderBalanceCents: context.orderBalanceCents,
+    cashBackCents: context.cashBackCents,
   };
 }
 

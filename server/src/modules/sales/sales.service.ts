@@ -18,6 +18,7 @@ import { Branch } from '../branches/branch.entity.ts';
 import { findBranch } from '../branches/branches.service.ts';
 import { CashSession } from '../cash/cash-session.entity.ts';
 import { lockSession } from '../cash/cash.repository.ts';
+import { takeCashBack } from '../cash/cash.service.ts';
 import { Customer } from '../customers/customer.entity.ts';
 import { orderLabel } from '../kitchen/kitchen-ticket.presenter.ts';
 import { Order } from '../orders/order.entity.ts';
@@ -42,6 +43,7 @@ import {
   assertChargeable,
   assertReceiptAllowed,
   balanceOf,
+  cashBackCents,
   chargePart,
   lineDescription,
   nextEqualPartIndex,
@@ -56,6 +58,7 @@ import {
   loadSaleRecords,
   takeReceiptNumber,
   type OrderCharges,
+  type SaleRecord,
 } from './sales.repository.ts';
 
 /** Who charges or reads, when, in which business (its name heads the receipts). */
@@ -103,6 +106,7 @@ export async function loadCheckout(context: SalesContext, orderId: string): Prom
   const label = labelOf(record);
   const header = await readReceiptHeader(em, tenant, await findBranch(em, order.branchId));
   const records = await loadSaleRecords(em, sales);
+  const sessions = await sessionsOf(em, sales);
   return {
     order: presentOrder(record),
     lines: state.lines,
@@ -121,7 +125,12 @@ export async function loadCheckout(context: SalesContext, orderId: string): Prom
             next: nextEqualPartIndex(state.splitParts, state.paidEqualParts),
           },
     sales: records.map((sale) =>
-      presentSale(sale, { orderLabel: label, header, orderBalanceCents: owedBy(record) }),
+      presentSale(sale, {
+        orderLabel: label,
+        header,
+        orderBalanceCents: owedBy(record),
+        cashBackCents: cashBackOf(sale, sessions),
+      }),
     ),
     header,
   };
@@ -325,9 +334,10 @@ async function chargeLocked(
   const orderEvents = await payOrder(tx, record, part.amountCents, now);
   const events = await appendBranchEvents(tx, order.branchId, orderEvents, now);
   return {
+    // Charged in an open session: a void would just leave its cash out of that drawer.
     sale: presentSale(
       { sale, lines, payments },
-      { orderLabel: labelOf(record), header, orderBalanceCents: owedBy(record) },
+      { orderLabel: labelOf(record), header, orderBalanceCents: owedBy(record), cashBackCents: 0 },
     ),
     events,
     created: true,
@@ -417,13 +427,26 @@ async function findCustomer(tx: EntityManager, customerId: string | null): Promi
  * reports. A live order it paid part of owes that part again (its money version goes up, the
  * floor hears of it); a closed order stays closed and owes that part again, to be charged on
  * another receipt (`chargeOrder`; the floor hears nothing). Voiding it again is a 409 CONFLICT.
+ *
+ * The cash it took goes back to the customer. While its session is open, the sale just leaves
+ * that drawer's expected cash. Once its session closed, its cash was counted in that drawer: it
+ * goes back out of the drawer open now, by a movement out of the open session of the sale's own
+ * register ("Devolución por anulación B001-00000012", by the voider), in this transaction — and
+ * with that register closed, the void is refused (409 CASH_SESSION_CLOSED naming the register and
+ * the amount) and nothing is written. Card, Yape, Plin and transfers move no drawer cash.
+ *
+ * Locks, as a charge takes them: the order, then the sale's session (`FOR SHARE`), the sale, and
+ * last the open session of its register (`FOR SHARE`): a close of either session queues behind
+ * the void, and counts what it did. A close holds only its own session and waits for nothing
+ * after taking it, and nothing but a void locks a sale (behind its order), so none of this waits
+ * in a circle.
  */
 export async function voidSale(
   context: SalesContext,
   saleId: string,
   input: SaleVoidInput,
 ): Promise<SaleChange> {
-  const { em, actor, now } = context;
+  const { em, actor } = context;
   return em.transactional(async (tx) => {
     const seen = await tx.findOne(Sale, { id: saleId });
     if (!seen) {
@@ -435,9 +458,12 @@ export async function voidSale(
     if (!order) {
       throw new Error(`sale ${seen.id} has no order`);
     }
-    // Then its session, as a charge reads it: a void and the session's close queue, so the
-    // close's figures and its stored expected cash agree.
-    await lockSession(tx, seen.sessionId, 'share');
+    // Then its session, as a charge reads it: a void and the session's close queue, so whether
+    // that drawer was counted with this sale's cash is settled here, and stays so.
+    const session = await lockSession(tx, seen.sessionId, 'share');
+    if (!session) {
+      throw new Error(`sale ${seen.id} has no cash session`);
+    }
     const sale = await tx.findOneOrFail(
       Sale,
       { id: saleId },
@@ -448,13 +474,25 @@ export async function voidSale(
         details: { saleId: sale.id, voidedAt: sale.voidedAt?.toISOString() ?? null },
       });
     }
+    const receipt = receiptNumber(sale.series, sale.number);
+    const payments = await tx.find(SalePayment, { saleId: sale.id });
+    const cashBack = cashBackCents(sale, session, payments);
+    const movement =
+      cashBack > 0
+        ? await takeCashBack(tx, context, {
+            registerId: sale.registerId,
+            amountCents: cashBack,
+            reason: `Devolución por anulación ${receipt}`,
+            details: { saleId: sale.id },
+          })
+        : null;
+    const now = voidTime(context.now, session);
     sale.status = 'voided';
     sale.voidReason = input.reason;
     sale.voidedAt = now;
     sale.voidedByName = actor.name;
     const record = await loadOrderRecord(tx, order);
     const orderEvents = await payOrder(tx, record, -sale.totalCents, now);
-    const receipt = receiptNumber(sale.series, sale.number);
     recordAudit(
       tx,
       actor,
@@ -462,7 +500,11 @@ export async function voidSale(
         action: 'sales.voided',
         entity: { type: 'sale', id: sale.id, label: `${receipt} · ${labelOf(record)}` },
         before: { status: 'completed', receipt, totalCents: sale.totalCents },
-        after: { status: 'voided', reason: input.reason },
+        after: {
+          status: 'voided',
+          reason: input.reason,
+          ...(movement ? { cashBackCents: movement.amountCents, cashSessionId: movement.sessionId } : {}),
+        },
         branchId: sale.branchId,
       },
       now,
@@ -472,6 +514,17 @@ export async function voidSale(
     const [view] = await presentSales(tx, context.tenant, [sale]);
     return { sale: view!, events, created: true };
   });
+}
+
+/**
+ * When a void happens: now — but never at or before the close of the sale's session when it
+ * found that session closed (it waited for that close, maybe having started before it). The
+ * reports tell a void after the close (its cash was counted, and given back from another drawer)
+ * by its time, so the time agrees with the order the two really took.
+ */
+function voidTime(now: Date, session: CashSession): Date {
+  const closedAt = session.closedAt ?? null;
+  return closedAt !== null && now <= closedAt ? new Date(closedAt.getTime() + 1) : now;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -532,14 +585,28 @@ async function presentSales(em: EntityManager, tenant: Tenant, sales: readonly S
   const branches = await em.find(Branch, { id: { $in: [...new Set(sales.map((sale) => sale.branchId))] } });
   const business = await readBusiness(em, tenant);
   const headers = new Map(branches.map((branch) => [branch.id, presentReceiptHeader(business, branch)]));
+  const sessions = await sessionsOf(em, sales);
   return records.map((record) => {
     const order = orderRecords.get(record.sale.orderId);
     return presentSale(record, {
       orderLabel: order ? labelOf(order) : '',
       header: headers.get(record.sale.branchId)!,
       orderBalanceCents: order ? owedBy(order) : 0,
+      cashBackCents: cashBackOf(record, sessions),
     });
   });
+}
+
+/** The sessions `sales` were charged in, by id. */
+async function sessionsOf(em: EntityManager, sales: readonly Sale[]): Promise<Map<string, CashSession>> {
+  const ids = [...new Set(sales.map((sale) => sale.sessionId))];
+  const sessions = ids.length === 0 ? [] : await em.find(CashSession, { id: { $in: ids } });
+  return new Map(sessions.map((session) => [session.id, session]));
+}
+
+/** What a void of the sale hands back (or handed back) out of the drawer open then. */
+function cashBackOf({ sale, payments }: SaleRecord, sessions: ReadonlyMap<string, CashSession>): number {
+  return cashBackCents(sale, sessions.get(sale.sessionId), payments);
 }
 
 function labelOf(record: OrderRecord): string {
