@@ -46,4 +46,8 @@ export const salesEn = {
     'After voiding, open the charge to issue another receipt (a factura instead of a boleta) or take the right payment method.',
   'sales.void.submitAgain': 'Void and charge again',
   'sales.void.doneAgain': 'Sale voided. Charge it again with the right receipt.',
+  'sales.void.cashBack': '{amount} will be taken out of the till to give back.',
+  'sales.void.cashBackHint':
+    'This sale was charged at a till that has closed with that cash: it comes out of the till open now and shows in its report.',
+  'sales.void.cashClosed': 'Open the till {register} to give back {amount} in cash.',
 };

@@ -50,4 +50,8 @@ export const salesEsPE = {
     'Al anular, abre el cobro para emitir otro comprobante (factura en vez de boleta) o cobrar con el medio de pago correcto.',
   'sales.void.submitAgain': 'Anular y volver a cobrar',
   'sales.void.doneAgain': 'Venta anulada. Cóbrala de nuevo con el comprobante correcto.',
+  'sales.void.cashBack': 'Se sacará {amount} de la caja para devolverlos.',
+  'sales.void.cashBackHint':
+    'Esta venta se cobró en una caja que ya se cerró con ese efectivo: sale de la caja abierta ahora y queda en su reporte.',
+  'sales.void.cashClosed': 'Abre la caja {register} para devolver {amount} en efectivo.',
 } as const;
