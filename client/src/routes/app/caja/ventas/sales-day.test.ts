@@ -50,6 +50,7 @@ function sale(overrides: Partial<SaleView> = {}): SaleView {
       branchAddress: null,
     },
     orderBalanceCents: 0,
+    cashBackCents: 0,
     ...overrides,
   });
 }

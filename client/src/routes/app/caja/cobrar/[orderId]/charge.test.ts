@@ -35,6 +35,7 @@ describe('the charge sent', () => {
         orderDiscountCents: 0,
         netCents: 3180,
         paidQuantity: 0,
+        paidCents: 0,
       },
     ],
     totalCents: 3180,
