@@ -385,7 +385,8 @@ test('the till: Mesa 4 split in three equal parts, the last with the céntimo (c
   await expect(report).toContainText(paperRow('+ Ventas en efectivo', cashSales));
   await expect(report).toContainText(paperRow('Esperado', expectedCents));
   await expect(report).toContainText(paperRow('Contado', countedCents));
-  await expect(report).toContainText(paperRow('Diferencia', countedCents - expectedCents));
+  // A shortfall carries a true minus, as the paper's other lines do ("−S/ 1.00").
+  await expect(report).toContainText(paperRow('Diferencia', expectedCents - countedCents, '−'));
   await expect(report).toContainText('FALTA S/ 1.00');
   await expectNotReloaded(desk);
 
