@@ -312,6 +312,15 @@ describe('checkout: charging an order', () => {
     expect(sale).toMatchObject({ totalCents: 0, taxableCents: 0, igvCents: 0, payments: [] });
     expect((await readCheckout(till.cashier, order.id)).order.status).toBe('closed');
 
+    // A table where nothing was ordered is not a cortesía: it is cancelled, it takes no number.
+    const empty = await readCheckout(till.cashier, (await openTable(till.waiter, till.floor, 3)).id);
+    expect(empty).toMatchObject({ lines: [], totalCents: 0 });
+    const nothing = balanceCharge(empty, till.session, { expectedAmountCents: 0, payments: [] });
+    expect(refusal(await charge(till.cashier, empty.order.id, nothing), 409).details).toMatchObject({
+      amountCents: 0,
+    });
+    expect(await salesCount(till)).toBe(1);
+
     // An order with money owed still needs its tenders.
     const owed = await readCheckout(till.cashier, (await dinnerAt(till, 2)).id);
     const unpaid = balanceCharge(owed, till.session, { payments: [] });

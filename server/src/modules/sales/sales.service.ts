@@ -256,8 +256,13 @@ async function chargeLocked(
     throw orderChanged(order, part.amountCents);
   }
   // A part worth nothing is only a whole bill on the house (a cortesía): it closes the order
-  // with its receipt and no tender. Anything else worth nothing was charged already.
-  const onTheHouse = state.totalCents === 0 && state.paidCents === 0 && input.part.kind === 'balance';
+  // with its receipt and no tender. Anything else worth nothing was charged already — or never
+  // ordered: a table with nothing standing is cancelled, it takes no receipt number.
+  const onTheHouse =
+    state.lines.length > 0 &&
+    state.totalCents === 0 &&
+    state.paidCents === 0 &&
+    input.part.kind === 'balance';
   if ((part.amountCents === 0 && !onTheHouse) || part.amountCents > balanceOf(state)) {
     throw new AppError(
       'CONFLICT',
