@@ -5,6 +5,7 @@ import {
   type LoginInput as Login,
   type MeView as Me,
   type SignupInput as Signup,
+  type UpdateMeInput as UpdateMe,
 } from '@smartket/shared';
 import { api, type RequestOptions } from './client.ts';
 
@@ -26,6 +27,14 @@ export function logout(options?: RequestOptions): Promise<void> {
 /** Who is signed in; throws `ApiError` with code `UNAUTHENTICATED` (401) when nobody is. */
 export function fetchMe(options?: RequestOptions): Promise<Me> {
   return api.get('/api/auth/me', MeView, options);
+}
+
+/**
+ * Sets the signed-in person's own name (what orders, tickets and receipts call them); 422
+ * `fields.displayName` when it is blank or too long.
+ */
+export function updateMe(input: UpdateMe, options?: RequestOptions): Promise<Me> {
+  return api.patch('/api/auth/me', input, MeView, options);
 }
 
 /** Makes another of the user's businesses the active one. */

@@ -44,7 +44,7 @@ function tenant(id: string, businessName: string): MeView['memberships'][number]
 
 function me(activeTenantId = TENANT): MeView {
   return {
-    user: { id: USER, email: 'dueno@example.pe', createdAt: '2026-01-01T00:00:00.000Z' },
+    user: { id: USER, email: 'dueno@example.pe', displayName: null, createdAt: '2026-01-01T00:00:00.000Z' },
     memberships: [
       { role: 'owner', tenant: tenant(TENANT, 'Pollería El Trabajador') },
       { role: 'owner', tenant: tenant(OTHER_TENANT, 'Pollería La Segunda') },
