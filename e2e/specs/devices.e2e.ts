@@ -295,6 +295,7 @@ test('an invited manager opens the link, creates an account and lands in the bus
   ).toBeVisible();
   await expect(invitee.getByText(email, { exact: true })).toBeVisible();
   await expectNoSidewaysScroll(invitee);
+  await invitee.getByLabel('Tu nombre').fill('Rosa Quispe');
   await invitee.getByLabel('Elige una contraseña').fill('chicha-morada-2026');
   await invitee.getByRole('button', { name: 'Crear cuenta y aceptar' }).click();
 

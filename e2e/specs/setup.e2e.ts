@@ -32,6 +32,7 @@ test('a new owner sets up the restaurant: fiscal data, branch, register, menu fr
   page,
 }) => {
   await page.goto('/registro');
+  await page.getByLabel('Tu nombre').fill('Pepa Quispe');
   await page.getByLabel('Correo electrónico').fill(uniqueEmail());
   await page.getByLabel('Contraseña', { exact: true }).fill('pollo-a-la-brasa-2026');
   await page.getByLabel('Nombre de tu negocio').fill('Pollería La Leña');

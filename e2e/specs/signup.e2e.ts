@@ -21,6 +21,11 @@ test('a new owner signs up from the landing page, stays signed in across a reloa
 
   await expect(page).toHaveURL(/\/registro$/);
   await expectNoSidewaysScroll(page);
+  // The name is asked first, and asked for by name when it is left blank.
+  await page.getByRole('button', { name: 'Crear mi cuenta' }).click();
+  await expect(page.getByText('Escribe tu nombre.')).toBeVisible();
+  await expect(page.getByLabel('Tu nombre')).toBeFocused();
+  await page.getByLabel('Tu nombre').fill('  Pepa   Quispe ');
   await page.getByLabel('Correo electrónico').fill(email);
   await page.getByLabel('Contraseña', { exact: true }).fill('pollo-a-la-brasa-2026');
   await page.getByLabel('Nombre de tu negocio').fill('Pollería El Buen Sabor');
@@ -37,7 +42,20 @@ test('a new owner signs up from the landing page, stays signed in across a reloa
   await expect(page.getByRole('heading', { name: 'Configura tu negocio' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Abrir menú de cuenta' }).click();
+  await expect(page.getByText('Pepa Quispe', { exact: true })).toBeVisible();
   await expect(page.getByText(email)).toBeVisible();
+  // The name is changed from the same menu, in a small dialog.
+  await page.getByRole('button', { name: /^Tu nombre/ }).click();
+  const naming = page.getByRole('dialog', { name: 'Tu nombre' });
+  await naming.getByLabel('Tu nombre').fill(' ');
+  await naming.getByRole('button', { name: 'Guardar' }).click();
+  await expect(naming.getByText('Escribe tu nombre.')).toBeVisible();
+  await naming.getByLabel('Tu nombre').fill('Pepa Q.');
+  await naming.getByRole('button', { name: 'Guardar' }).click();
+  await expect(naming).toBeHidden();
+  await expect(page.getByText('Listo. Ahora te verán como Pepa Q.')).toBeVisible();
+  await page.getByRole('button', { name: 'Abrir menú de cuenta' }).click();
+  await expect(page.getByText('Pepa Q.', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Cerrar sesión' }).click();
   await expect(page).toHaveURL(/\/ingresar/);
 
@@ -58,6 +76,7 @@ test('the signup form names the field at fault in Spanish and sends one request 
   });
 
   await page.goto('/registro');
+  await page.getByLabel('Tu nombre').fill('Pepa');
   await page.getByLabel('Correo electrónico').fill(uniqueEmail());
   await page.getByLabel('Contraseña', { exact: true }).fill('password123');
   await page.getByLabel('Nombre de tu negocio').fill('Pollería Repetida');
@@ -73,7 +92,12 @@ test('the signup form names the field at fault in Spanish and sends one request 
 test('an owner whose restaurant is set up logs in and lands on its home', async ({ page, request }) => {
   const email = uniqueEmail();
   const created = await request.post('/api/auth/signup', {
-    data: { email, password: 'caja-chica-segura-42', businessName: 'Pollería La Esquina' },
+    data: {
+      email,
+      password: 'caja-chica-segura-42',
+      displayName: 'Pepa Quispe',
+      businessName: 'Pollería La Esquina',
+    },
   });
   expect(created.status()).toBe(201);
   await completeSetupThroughApi(request);
