@@ -327,8 +327,10 @@ test('the till: Mesa 4 split in three equal parts, the last with the céntimo (c
   await expect(account).toContainText(paperRow('Descuentos', courtesyCents, '−'));
   await expect(account).toContainText(paperRow('Total', onTheHouse.totalCents));
 
-  // Nothing to pay, so no tender to choose: the one button closes the bill.
-  const closeCourtesy = desk.getByRole('button', { name: `Cobrar ${formatPen(onTheHouse.totalCents)}` });
+  // Nothing to pay, so no tip and no tender to choose: the one button closes the bill.
+  await expect(desk.getByRole('region', { name: 'Cortesía de la casa' })).toContainText('no se cobra nada');
+  await expect(desk.getByRole('region', { name: /^Pago/ })).toHaveCount(0);
+  const closeCourtesy = desk.getByRole('button', { name: 'Cerrar cortesía' });
   await expect(closeCourtesy).toBeEnabled();
   await closeCourtesy.click();
 
@@ -348,6 +350,7 @@ test('the till: Mesa 4 split in three equal parts, the last with the céntimo (c
   await expect(receipt4).toContainText(paperRow('TOTAL', onTheHouse.totalCents));
   await expect(receipt4.getByRole('listitem').filter({ hasText: PAID_BY })).toHaveCount(0);
   await expectTenders(receipt4, [], 0);
+  await expect(receipt4).toContainText('Cortesía · sin pago');
 
   // The phone frees Mesa 2 by itself too.
   await expect(mesa2).toHaveAccessibleDescription(/Libre/);

@@ -5,6 +5,7 @@ import {
   chargePart,
   equalPartsList,
   initialChoice,
+  onTheHouse,
   partAmount,
   paysOff,
   percentTip,
@@ -47,6 +48,28 @@ const choice = (overrides: Partial<SplitChoice>): SplitChoice => ({
   units: {},
   parts: 2,
   ...overrides,
+});
+
+describe('a bill on the house', () => {
+  const free = (lines: CheckoutLineView[]) =>
+    bill(lines.map((each) => ({ ...each, orderDiscountCents: each.grossCents, netCents: 0 })));
+
+  it('is closed whole by a charge of nothing', () => {
+    const order = free([line(), line({ quantity: 2, unitPriceCents: 750 })]);
+    expect(onTheHouse(order)).toBe(true);
+    expect(splitModes(order)).toEqual({ balance: true, items: false, equal: false });
+    expect(partAmount(order, choice({}))).toBe(0);
+    expect(chargePart(order, choice({}))).toEqual({ kind: 'balance' });
+  });
+
+  it('is not a table where nothing was ordered, nor a bill paid off', () => {
+    const empty = bill([]);
+    expect(onTheHouse(empty)).toBe(false);
+    expect(chargePart(empty, choice({}))).toBeNull();
+    const paidOff = bill([line()], 2200);
+    expect(onTheHouse(paidOff)).toBe(false);
+    expect(chargePart(paidOff, choice({}))).toBeNull();
+  });
 });
 
 describe('what the part on screen costs', () => {
