@@ -100,7 +100,12 @@ async function setUpBusiness(server: RunningServer): Promise<Business> {
   const me = await owner.send<{ user: { id: string }; activeTenantId: string }>(
     'POST',
     '/api/auth/signup',
-    { email, password: 'pollo-a-la-brasa-2026', businessName: 'Pollería del Bench' },
+    {
+      email,
+      password: 'pollo-a-la-brasa-2026',
+      displayName: 'Dueña del bench',
+      businessName: 'Pollería del Bench',
+    },
     201,
   );
   const branch = await owner.send<{ branch: { id: string } }>(

@@ -359,6 +359,7 @@ async function setUpBusinesses(
       {
         email: `bench.fanout.${tenant}@example.pe`,
         password: 'pollo-a-la-brasa-2026',
+        displayName: `Dueño ${tenant + 1}`,
         businessName: `Pollería ${tenant + 1}`,
       },
       201,

@@ -107,6 +107,7 @@ async function signUp(server: RunningServer): Promise<string> {
     body: JSON.stringify({
       email: `bench.import.${owners}@example.pe`,
       password: 'pollo-a-la-brasa-2026',
+      displayName: `Dueño ${owners}`,
       businessName: `Pollería import ${owners}`,
     }),
   });

@@ -84,6 +84,7 @@ try {
         await owner.send('POST', '/api/auth/signup', {
           email: 'bench.pin@example.pe',
           password: 'pollo-a-la-brasa-2026',
+          displayName: 'Dueña del bench',
           businessName: 'Pollería del Bench',
         })
       ).status,

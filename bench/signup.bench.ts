@@ -41,6 +41,7 @@ async function measure(
         body: JSON.stringify({
           email: `bench.${strategy}.${index}@example.pe`,
           password: 'pollo-a-la-brasa-2026',
+          displayName: `Dueño ${index}`,
           businessName: `Pollería ${strategy} ${index}`,
         }),
       });

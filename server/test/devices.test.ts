@@ -83,7 +83,7 @@ describe('paired devices', () => {
       expect(entry).toMatchObject({
         actor_kind: 'user',
         actor_id: owner.me.user.id,
-        actor_name: owner.email,
+        actor_name: owner.displayName,
         device_id: paired.body.device.id,
         device_name: 'Caja 1',
         branch_id: branchId,

@@ -71,10 +71,10 @@ export class AuthService {
     const account = await this.provisioning.signup({
       email: input.email,
       passwordHash,
+      displayName: input.displayName,
       businessName: input.businessName,
       lineOfBusiness: input.lineOfBusiness,
     });
-    await this.nameNewOwner(account.user, input.displayName);
     return {
       me: presentMe(account.user, [account.membership], account.tenant.id, this.clock.now()),
       session: account.session,
@@ -155,21 +155,6 @@ export class AuthService {
       );
     } catch (error) {
       this.logger.error({ err: error, tenantId, userId: user.id }, 'sign-in not written to the audit log');
-    }
-  }
-
-  /**
-   * Gives the account provisioning just committed its name, in a write of its own (provisioning
-   * creates the account without one). Should that write fail, the owner is signed in all the
-   * same and goes by their e-mail's part before the @ until they add the name from the account
-   * menu, which asks them to. Never rejects.
-   */
-  private async nameNewOwner(user: User, displayName: string): Promise<void> {
-    try {
-      await this.adminOrm.em.fork().nativeUpdate(User, { id: user.id }, { displayName });
-      user.displayName = displayName;
-    } catch (error) {
-      this.logger.error({ err: error, userId: user.id }, 'new owner’s name not saved');
     }
   }
 

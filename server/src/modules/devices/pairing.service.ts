@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { actingName } from '@smartket/shared';
 import { selectRows } from '../../db/queries.ts';
 import { AppError } from '../../lib/errors.ts';
 import { hashToken } from '../../lib/tokens.ts';
@@ -68,7 +69,7 @@ export async function pairDevice(
           revokedAt: null,
         });
         const pairedBy: AuditActor = creator
-          ? { kind: 'user', id: creator.id, name: creator.email, device: null }
+          ? { kind: 'user', id: creator.id, name: actingName(creator), device: null }
           : SYSTEM_ACTOR;
         recordAudit(
           tx,

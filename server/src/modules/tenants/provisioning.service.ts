@@ -41,6 +41,7 @@ export type ProvisioningStrategy = 'template' | 'migrations';
 export interface SignupRequest {
   email: string;
   passwordHash: string;
+  displayName: string;
   businessName: string;
   lineOfBusiness: LineOfBusiness | undefined;
 }
@@ -305,6 +306,7 @@ export class ProvisioningService {
         const user = tx.create(User, {
           email: request.email,
           passwordHash: request.passwordHash,
+          displayName: request.displayName,
           createdAt: now,
           updatedAt: now,
         });
