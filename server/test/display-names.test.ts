@@ -60,6 +60,8 @@ describe('display names of owners and admins', () => {
     ['blank', '   ', 'required'],
     ['longer than 60 characters', 'x'.repeat(61), 'too_long'],
     ['not text', 7, 'invalid_type'],
+    ['holding a NUL', 'Pe\u0000pa', 'invalid_value'],
+    ['holding a right-to-left override', 'Pepa \u202eotsiuQ', 'invalid_value'],
   ])(
     'refuses a sign-up whose name is %s, naming displayName, and creates nothing',
     async (_label, name, code) => {

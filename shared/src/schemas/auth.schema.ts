@@ -16,7 +16,10 @@ export const DisplayName = z
   .overwrite((value) => value.replace(/\s+/g, ' '))
   .trim()
   .min(1)
-  .max(DISPLAY_NAME_MAX_LENGTH);
+  .max(DISPLAY_NAME_MAX_LENGTH)
+  // Control and invisible formatting characters (a NUL, a right-to-left override) have no place
+  // on a printed ticket.
+  .refine((value) => !/[\p{Cc}\p{Cf}]/u.test(value), { params: { code: 'invalid_value' } });
 
 /**
  * The name an owner or admin acts under in a business — on orders, kitchen tickets, receipts

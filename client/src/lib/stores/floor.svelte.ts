@@ -1,4 +1,5 @@
 import {
+  actingName,
   OrderOpenInput,
   RoundInput,
   type OrderItemView,
@@ -377,7 +378,7 @@ class FloorStore implements Floor {
 
   #waiter(): OrderWaiterView {
     const kind = this.#me.kind ?? (session.me ? 'user' : 'staff');
-    const name = this.#me.name ?? device.staff?.name ?? session.me?.user.email ?? '';
+    const name = this.#me.name ?? device.staff?.name ?? (session.me ? actingName(session.me.user) : '');
     return { kind, id: this.#me.id, name };
   }
 

@@ -20,9 +20,41 @@ export function validate<Schema extends z.ZodType>(schema: Schema, source: Sourc
       next(validationError(result.error));
       return;
     }
+    const unstorable = nulPaths(result.data);
+    if (unstorable.length > 0) {
+      next(nulError(unstorable));
+      return;
+    }
     res.locals.input = result.data;
     next();
   };
+}
+
+/**
+ * Where a string holds a NUL character, which PostgreSQL cannot store in text: refused here as
+ * the field's fault, instead of a 500 from the database halfway through a write.
+ */
+function nulPaths(value: unknown, path: readonly (string | number)[] = []): string[] {
+  if (typeof value === 'string') {
+    return value.includes('\u0000') ? [path.join('.') || '_'] : [];
+  }
+  if (Array.isArray(value)) {
+    return value.flatMap((each, index) => nulPaths(each, [...path, index]));
+  }
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, each]) => nulPaths(each, [...path, key]));
+  }
+  return [];
+}
+
+function nulError(paths: readonly string[]): AppError {
+  const fields = Object.fromEntries(
+    paths.map((path): [string, FieldIssue] => [
+      path,
+      { code: 'invalid_value', message: 'Contains a NUL character' },
+    ]),
+  );
+  return new AppError('VALIDATION_FAILED', 422, `Invalid fields: ${paths.join(', ')}`, { fields });
 }
 
 /** The validated input stored by `validate()`, typed by the schema it was checked with. */
