@@ -6,7 +6,7 @@ import {
   type OrderView,
 } from '@smartket/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, expectStatus } from './actors.ts';
+import { auditLog, buildBranch, expectStatus } from './actors.ts';
 import { buildRegister, openRegister } from './cash-fixtures.ts';
 import { balanceCharge, charge, readCheckout, type ChargeBody } from './checkout-factories.ts';
 import {
@@ -19,7 +19,7 @@ import {
   type Floor,
 } from './order-factories.ts';
 import { lockWaiters, withTenantSql } from './tenant-sql.ts';
-import { startTestServer, type ApiClient, type TestServer } from './test-server.ts';
+import { startTestServer, type ApiClient, type ApiResponse, type TestServer } from './test-server.ts';
 
 /**
  * The cash of a voided sale goes back to the customer out of a drawer, and that drawer's close
@@ -328,5 +328,113 @@ describe('sales: the cash a void gives back', () => {
     }
     // Read later, the closed report is the one it closed with.
     expect(await report(till.owner, today.id)).toEqual(closed);
+  });
+
+  it("settles under the session's lock whether a void came before its close, whatever the two clocks read", async () => {
+    const till = await buildTill();
+    const session = await openRegister(till.cashier, till.registerId, 10_000);
+    const sale = await chargeAll(till, await dinnerAt(till, 1), session);
+
+    let closing: Promise<ApiResponse<CashReportView>> | undefined;
+    await withTenantSql(server, till.floor.owner.tenantId, async (sql) => {
+      await sql.query('begin');
+      // A charge of this session in flight holds it FOR SHARE: the close, its clock already read,
+      // waits for its FOR UPDATE.
+      await sql.query(`select status from cash_sessions where id = $1 for share`, [session.id]);
+      closing = till.cashier.post<CashReportView>(`/api/tenant/cash-sessions/${session.id}/close`, {
+        countedCents: 10_000,
+      });
+      await lockWaiters(sql, 1);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      // The void's clock reads later, but its FOR SHARE passes the waiting close: it commits
+      // first, with the till still open, and leaves the sale's cash out of this drawer.
+      const voided = expectStatus(await voidSale(till.owner, sale.id), 200);
+      expect(voided).toMatchObject({ status: 'voided', cashBackCents: 0 });
+      await sql.query('commit');
+    });
+    const closed = CashReportView.parse(expectStatus(await closing!, 200));
+    expect(closed).toMatchObject({
+      salesCount: 0,
+      cashSalesCents: 0,
+      expectedCents: 10_000,
+      differenceCents: 0,
+      voided: { count: 1, amountCents: 4_400 },
+    });
+    // Its close was stamped before the void's time, yet the Z reads later as it closed, and the
+    // sale gave nothing back from another drawer: no movement was made for it.
+    expect(Date.parse(closed.session.closedAt!)).toBeLessThan(
+      Date.parse((await readSale(till.owner, sale.id)).voidedAt!),
+    );
+    expect(await report(till.owner, session.id)).toEqual(closed);
+    expect(await readSale(till.owner, sale.id)).toMatchObject({ status: 'voided', cashBackCents: 0 });
+    expect(await movementsCount(till)).toBe(0);
+  });
+
+  it('gives the cash back from the open till the void names, for a sale of a register retired since', async () => {
+    const till = await buildTill();
+    const yesterday = await openRegister(till.cashier, till.registerId, 10_000);
+    const sale = await chargeAll(till, await dinnerAt(till, 1), yesterday);
+    await close(till.cashier, yesterday.id, 14_400);
+    // "Caja barra" is retired: it can never open again, so its own drawer cannot give the cash.
+    expectStatus(
+      await till.owner.patch(`/api/tenant/cash-registers/${till.registerId}`, { active: false }),
+      200,
+    );
+    const terrace = await buildRegister(till.floor.owner, till.floor.branchId, 'Caja terraza');
+    const today = await openRegister(till.cashier, terrace, 5_000);
+
+    // Without saying which till, the cash would come out of the sale's own: refused as before.
+    expect(refusal(await voidSale(till.owner, sale.id), 409)).toMatchObject({
+      code: 'CASH_SESSION_CLOSED',
+      details: { registerName: 'Caja barra', cashBackCents: 4_400 },
+    });
+
+    const voided = expectStatus(
+      await till.owner.post<SaleView>(`/api/tenant/sales/${sale.id}/void`, {
+        reason: 'Quería factura',
+        cashSessionId: today.id,
+      }),
+      200,
+    );
+    expect(voided).toMatchObject({ status: 'voided', cashBackCents: 4_400 });
+    expect(await report(till.cashier, today.id)).toMatchObject({
+      movementsOutCents: 4_400,
+      expectedCents: 600,
+      movements: [expect.objectContaining({ reason: 'Devolución por anulación B001-00000001' })],
+    });
+    const [entry] = await auditLog(server, till.floor.owner.tenantId, 'sales.voided');
+    expect(entry?.after).toMatchObject({ cashBackCents: 4_400, cashSessionId: today.id });
+  });
+
+  it('refuses a named till that is closed, of another branch or unknown, naming cashSessionId, with nothing written', async () => {
+    const till = await buildTill();
+    const yesterday = await openRegister(till.cashier, till.registerId, 10_000);
+    const sale = await chargeAll(till, await dinnerAt(till, 1), yesterday);
+    await close(till.cashier, yesterday.id, 14_400);
+    const voidFrom = (cashSessionId: string) =>
+      till.owner.post<SaleView>(`/api/tenant/sales/${sale.id}/void`, {
+        reason: 'Quería factura',
+        cashSessionId,
+      });
+
+    // A closed session: its drawer was counted, nothing more leaves it.
+    const closedOne = refusal(await voidFrom(yesterday.id), 409);
+    expect(closedOne).toMatchObject({ code: 'CASH_SESSION_CLOSED' });
+    expect(closedOne.fields?.cashSessionId?.code).toBe('unavailable');
+
+    // Another branch's open till: that drawer never held this branch's cash.
+    const northId = await buildBranch(server, till.floor.owner, 'Local Norte');
+    const northRegister = await buildRegister(till.floor.owner, northId, 'Caja norte');
+    const north = await openRegister(till.owner, northRegister, 5_000);
+    expect(refusal(await voidFrom(north.id), 422).fields?.cashSessionId?.code).toBe('unknown_reference');
+
+    // Another business's session is no session at all here.
+    const other = await buildTill();
+    const theirs = await openRegister(other.cashier, other.registerId, 5_000);
+    expect(refusal(await voidFrom(theirs.id), 422).fields?.cashSessionId?.code).toBe('unknown_reference');
+
+    expect(await readSale(till.owner, sale.id)).toMatchObject({ status: 'completed', voidedAt: null });
+    expect(await movementsCount(till)).toBe(0);
+    expect((await report(till.owner, north.id)).movements).toEqual([]);
   });
 });

@@ -85,8 +85,8 @@ describe('sales: receipts, voids and the day', () => {
       status: 'voided',
       voidReason: 'Cobrado dos veces',
       voidedAt: expect.any(String),
-      // Who voided it, as the business names them (their display name, or their e-mail).
-      voidedByName: expect.stringMatching(/\S/),
+      // Who voided it, as the business names them.
+      voidedByName: floor.owner.displayName,
     });
     expect(expectStatus(await cashier.get(`/api/tenant/sales/${sale.id}`), 200)).toEqual(voided);
     // The order left the floor paid; it stays closed, and nothing is logged on the floor.
@@ -112,6 +112,32 @@ describe('sales: receipts, voids and the day', () => {
     ]);
   });
 
+  it("writes a closed order's consumption off when its void is a refund: nothing is owed again, nor charged", async () => {
+    const { floor, cashier, session, order, sale } = await chargedTable();
+    const owner = floor.owner.client;
+    const body = { reason: 'Devolución al cliente', chargeAgain: false };
+    expect(
+      refusal(await voidSale(owner, sale.id, { ...body, chargeAgain: 'no' }), 422).fields?.chargeAgain,
+    ).toBeDefined();
+
+    const voided = expectStatus(await voidSale(owner, sale.id, body), 200);
+    expect(voided).toMatchObject({ status: 'voided', refunded: true, orderBalanceCents: 0 });
+    // The money went back: the order was paid nothing, and owes nothing either.
+    const checkout = await readCheckout(cashier, order.id);
+    expect(checkout).toMatchObject({ paidCents: 0, balanceCents: 0, order: { status: 'closed' } });
+    expect(checkout.sales).toEqual([voided]);
+    const again = balanceCharge(checkout, session, {
+      expectedAmountCents: 4400,
+      payments: [{ method: 'cash', amountCents: 4400 }],
+    });
+    expect(refusal(await charge(cashier, order.id, again), 409)).toMatchObject({
+      code: 'ORDER_CLOSED',
+      details: { balanceCents: 0 },
+    });
+    const [entry] = await auditLog(server, floor.owner.tenantId, 'sales.voided');
+    expect(entry?.after).toEqual({ status: 'voided', reason: 'Devolución al cliente', chargeAgain: false });
+  });
+
   it('gives a live order back the part a voided sale paid: its bill is open to changes again', async () => {
     const { floor, cashier, order, sale } = await chargedTable('chicha');
     const admin = await buildAdmin(server, floor.owner);
@@ -119,7 +145,12 @@ describe('sales: receipts, voids and the day', () => {
     const before = await readCheckout(cashier, order.id);
     expect(before).toMatchObject({ paidCents: 600, balanceCents: 3800 });
 
-    expectStatus(await voidSale(admin, sale.id, { reason: 'La chicha era de la otra mesa' }), 200);
+    // Even said as a refund: the table is still being served, and pays its whole bill.
+    const voided = expectStatus(
+      await voidSale(admin, sale.id, { reason: 'La chicha era de la otra mesa', chargeAgain: false }),
+      200,
+    );
+    expect(voided).toMatchObject({ refunded: false, orderBalanceCents: 4400 });
     const after = await readCheckout(cashier, order.id);
     expect(after).toMatchObject({ paidCents: 0, balanceCents: 4400 });
     expect(after.order).toMatchObject({ status: 'open', paidCents: 0, version: before.order.version + 1 });

@@ -110,8 +110,20 @@ export const ChargeInput = z
   });
 export type ChargeInput = z.infer<typeof ChargeInput>;
 
-/** `POST /api/tenant/sales/:id/void`: needs `sales.void`, and says why. */
-export const SaleVoidInput = z.strictObject({ reason: z.string().trim().min(3).max(140) });
+/**
+ * `POST /api/tenant/sales/:id/void`: needs `sales.void`, and says why.
+ * - `chargeAgain` (default true): a canje — the consumption is owed again, to be charged on
+ *   another receipt. False for a refund: a closed order's consumption is written off, it owes
+ *   nothing for it (a live order still pays its whole bill).
+ * - `cashSessionId`: the open session of the branch whose drawer gives back the cash of a sale
+ *   whose session already closed — the till the cashier stands at. Left out, the sale's own
+ *   register's open session. Ignored when the void gives no cash back.
+ */
+export const SaleVoidInput = z.strictObject({
+  reason: z.string().trim().min(3).max(140),
+  chargeAgain: z.boolean().default(true),
+  cashSessionId: z.uuid().optional(),
+});
 export type SaleVoidInput = z.infer<typeof SaleVoidInput>;
 
 /** `GET /api/tenant/branches/:id/sales?day=YYYY-MM-DD` (the branch's day; today when left out). */
@@ -201,6 +213,11 @@ export const SaleView = z.object({
    * leaves its cash out of that drawer's expected cash), and for a sale without cash.
    */
   cashBackCents: z.int(),
+  /**
+   * Voided as a refund of a closed order: its consumption was written off, not owed again — no
+   * "Cobrar de nuevo" for it. False otherwise.
+   */
+  refunded: z.boolean(),
 });
 export type SaleView = z.infer<typeof SaleView>;
 

@@ -67,18 +67,22 @@ export function sessionClosed(session: CashSession): AppError {
 /**
  * 409 CASH_SESSION_CLOSED: cash is to go back to a customer out of `register`'s drawer, and the
  * register is not open. Names the register and the amount, for the screen to say which till to
- * open and for how much.
+ * open and for how much — and, when the request named that till's session, that field.
  */
 export function cashBackNeedsOpenTill(
   register: Pick<CashRegister, 'id' | 'name'>,
   amountCents: number,
   details: Record<string, unknown> = {},
+  field?: string,
 ): AppError {
   return new AppError(
     'CASH_SESSION_CLOSED',
     409,
     `Open the cash register ${register.name} to give back ${formatPen(amountCents)} in cash`,
     {
+      ...(field
+        ? { fields: { [field]: { code: 'unavailable', message: 'This cash session is closed' } } }
+        : {}),
       details: {
         ...details,
         registerId: register.id,

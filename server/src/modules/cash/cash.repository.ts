@@ -9,10 +9,12 @@ import type { CashFlow } from './cash.policy.ts';
 /**
  * A session's figures are those of its close: a sale counts as completed when it is, or when it
  * was voided only after the session closed (its cash was in the drawer that was counted), so a
- * closing report reads the same later as at the close. `sa` is the sale, `s` its session.
+ * closing report reads the same later as at the close. Which of the two a void was is settled
+ * under the session's lock and kept on the sale (`voided_after_close`), not read off clocks: a
+ * close stamped before a void may still have waited for it. `sa` is the sale.
  */
-const COMPLETED_AT_CLOSE = `(sa.status = 'completed' or sa.voided_at > s.closed_at)`;
-const VOIDED_AT_CLOSE = `(sa.status = 'voided' and (s.closed_at is null or sa.voided_at <= s.closed_at))`;
+const COMPLETED_AT_CLOSE = `(sa.status = 'completed' or sa.voided_after_close)`;
+const VOIDED_AT_CLOSE = `(sa.status = 'voided' and not sa.voided_after_close)`;
 
 /** The uuids of a JSON array parameter (a one-element JS array does not bind as a PostgreSQL array). */
 const IDS_PARAM = `(select value::uuid from jsonb_array_elements_text(?::jsonb))`;
@@ -140,7 +142,7 @@ export async function salesTotals(em: EntityManager, sessionId: string): Promise
             coalesce(sum(sa.igv_cents), 0)::bigint as igv_cents,
             coalesce(sum(sa.discount_cents), 0)::bigint as discount_cents,
             coalesce(sum(sa.tip_cents), 0)::bigint as tip_cents
-       from sales sa join cash_sessions s on s.id = sa.session_id
+       from sales sa
       where sa.session_id = ? and ${COMPLETED_AT_CLOSE}`,
     [sessionId],
   );
@@ -170,7 +172,6 @@ export async function methodTotals(em: EntityManager, sessionId: string): Promis
     em,
     `select p.method, sum(p.amount_cents)::bigint as amount_cents, count(*)::int as count
        from sales sa
-       join cash_sessions s on s.id = sa.session_id
        join sale_payments p on p.sale_id = sa.id
       where sa.session_id = ? and ${COMPLETED_AT_CLOSE}
       group by p.method`,
@@ -206,7 +207,7 @@ export async function voidedSales(em: EntityManager, sessionId: string): Promise
   }>(
     em,
     `select sa.id, sa.series, sa.number, sa.total_cents, sa.void_reason, sa.voided_by_name, sa.voided_at
-       from sales sa join cash_sessions s on s.id = sa.session_id
+       from sales sa
       where sa.session_id = ? and ${VOIDED_AT_CLOSE}
       order by sa.voided_at, sa.series, sa.number`,
     [sessionId],

@@ -254,19 +254,7 @@ export async function recordMovement(
       if (session.status !== 'open') {
         throw sessionClosed(session);
       }
-      const by = cashActor(actor);
-      const movement = tx.create(CashMovement, {
-        id: input.id,
-        sessionId: session.id,
-        kind: input.kind,
-        amountCents: input.amountCents,
-        reason: input.reason,
-        byKind: by.kind,
-        byId: by.id,
-        byName: by.name,
-        createdAt: now,
-      });
-      await tx.flush();
+      const movement = await addMovement(tx, { actor, now }, session, input);
       return { view: presentMovement(movement), created: true };
     });
   } catch (error) {
@@ -280,9 +268,13 @@ export async function recordMovement(
   }
 }
 
-/** Cash handed back to a customer out of a register's drawer: how much, and the movement's reason. */
+/** Cash handed back to a customer out of a drawer of the branch: how much, and the movement's reason. */
 export interface CashBack {
+  branchId: string;
+  /** The register the cash was taken in: its open session gives it back unless `sessionId` says. */
   registerId: string;
+  /** The open session of the branch named to give it back (the till the cashier stands at). */
+  sessionId?: string;
   amountCents: number;
   /** "Devolución por anulación B001-00000012". */
   reason: string;
@@ -292,37 +284,71 @@ export interface CashBack {
 
 /**
  * Inside the caller's transaction (a void's, after it locked its order and the sale's session):
- * takes `cashBack.amountCents` out of the drawer of the register's open session, by a movement
- * out with the reason, made by the actor — the cash goes back to the customer from the drawer
- * open now, so that session's expected cash knows. The session is locked `FOR SHARE`, as a
- * charge locks it: its close waits for this and counts the movement. No open session: 409
- * CASH_SESSION_CLOSED naming the register and the amount, and the caller writes nothing.
+ * takes `cashBack.amountCents` out of a drawer open now, by a movement out with the reason, made
+ * by the actor — the cash goes back to the customer from that drawer, so that session's expected
+ * cash knows. The drawer is the session `cashBack.sessionId` names (open, of the branch: else 422
+ * `cashSessionId`, or 409 CASH_SESSION_CLOSED naming it), else the open session of the register
+ * the cash was taken in; no other drawer is guessed. With that register closed (or retired): 409
+ * CASH_SESSION_CLOSED naming the register and the amount, and the caller writes nothing. The
+ * session is locked `FOR SHARE`, as a charge locks it: its close waits for this and counts the
+ * movement.
  */
 export async function takeCashBack(
   tx: EntityManager,
   context: Omit<CashContext, 'em'>,
   cashBack: CashBack,
 ): Promise<CashMovement> {
-  const { actor, now } = context;
-  const session = await lockOpenSession(tx, cashBack.registerId);
-  if (!session) {
-    const register = await tx.findOneOrFail(CashRegister, { id: cashBack.registerId });
-    throw cashBackNeedsOpenTill(register, cashBack.amountCents, cashBack.details);
-  }
-  const by = cashActor(actor);
-  const movement = tx.create(CashMovement, {
+  const session = await cashBackSession(tx, cashBack);
+  return addMovement(tx, context, session, {
     id: crypto.randomUUID(),
-    sessionId: session.id,
     kind: 'out',
     amountCents: cashBack.amountCents,
     reason: cashBack.reason,
+  });
+}
+
+/** The open session, locked `FOR SHARE`, whose drawer gives `cashBack` back; refused as `takeCashBack` says. */
+async function cashBackSession(tx: EntityManager, cashBack: CashBack): Promise<CashSession> {
+  if (cashBack.sessionId === undefined) {
+    const own = await lockOpenSession(tx, cashBack.registerId);
+    if (own) {
+      return own;
+    }
+    const register = await tx.findOneOrFail(CashRegister, { id: cashBack.registerId });
+    throw cashBackNeedsOpenTill(register, cashBack.amountCents, cashBack.details);
+  }
+  const named = await lockSession(tx, cashBack.sessionId, 'share');
+  if (!named || named.branchId !== cashBack.branchId) {
+    throw fieldError('cashSessionId', 'unknown_reference', 'No such cash session in this branch');
+  }
+  if (named.status !== 'open') {
+    const register = await tx.findOneOrFail(CashRegister, { id: named.registerId });
+    throw cashBackNeedsOpenTill(register, cashBack.amountCents, cashBack.details, 'cashSessionId');
+  }
+  return named;
+}
+
+/** A movement of `session`'s drawer, made now by the actor: the one way cash moves in or out by hand. */
+async function addMovement(
+  tx: EntityManager,
+  { actor, now }: Omit<CashContext, 'em'>,
+  session: CashSession,
+  movement: CashMovementInput,
+): Promise<CashMovement> {
+  const by = cashActor(actor);
+  const created = tx.create(CashMovement, {
+    id: movement.id,
+    sessionId: session.id,
+    kind: movement.kind,
+    amountCents: movement.amountCents,
+    reason: movement.reason,
     byKind: by.kind,
     byId: by.id,
     byName: by.name,
     createdAt: now,
   });
   await tx.flush();
-  return movement;
+  return created;
 }
 
 function repeatedMovement(

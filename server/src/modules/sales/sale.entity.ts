@@ -41,6 +41,13 @@ export const Sale = defineEntity({
     voidReason: p.string().length(140).nullable(),
     voidedAt: p.datetime().nullable(),
     voidedByName: p.string().length(254).nullable(),
+    /**
+     * The void found its session closed (settled under that session's lock): its cash was
+     * counted in that drawer, the closing report counts it, and it went back out of another.
+     */
+    voidedAfterClose: p.boolean().default(false),
+    /** Voided as a refund of a closed order: its consumption is written off, not owed again. */
+    refunded: p.boolean().default(false),
     chargedByKind: p.enum(ACTOR_KINDS),
     chargedById: p.string().length(64),
     chargedByName: p.string().length(254),

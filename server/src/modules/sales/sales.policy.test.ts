@@ -42,6 +42,7 @@ function stateOf(
     splitParts: null,
     paidEqualParts: [],
     discountChargedCents: 0,
+    writtenOffCents: 0,
   };
 }
 
@@ -463,7 +464,6 @@ describe('tenders', () => {
 });
 
 describe('cash given back by a void', () => {
-  const closedAt = new Date('2026-03-02T04:00:00Z');
   const tenders = [
     { method: 'cash' as const, amountCents: 2600 },
     { method: 'yape' as const, amountCents: 2000 },
@@ -476,16 +476,17 @@ describe('cash given back by a void', () => {
   });
 
   it('gives it back from another drawer only once the sale’s session closed with it', () => {
-    const completed = { status: 'completed' as const, voidedAt: null };
-    expect(cashBackCents(completed, { closedAt: null }, tenders)).toBe(0);
-    expect(cashBackCents(completed, { closedAt }, tenders)).toBe(3000);
-    const later = { status: 'voided' as const, voidedAt: new Date(closedAt.getTime() + 1) };
-    expect(cashBackCents(later, { closedAt }, tenders)).toBe(3000);
-    // Voided while its session was open: the close already left it out of that drawer.
-    const before = { status: 'voided' as const, voidedAt: new Date(closedAt.getTime() - 60_000) };
-    expect(cashBackCents(before, { closedAt }, tenders)).toBe(0);
-    expect(cashBackCents({ status: 'voided', voidedAt: closedAt }, { closedAt }, tenders)).toBe(0);
+    const completed = { status: 'completed' as const, voidedAfterClose: false };
+    expect(cashBackCents(completed, { status: 'open' }, tenders)).toBe(0);
+    expect(cashBackCents(completed, { status: 'closed' }, tenders)).toBe(3000);
     expect(cashBackCents(completed, undefined, tenders)).toBe(0);
+    // Voided once its session had closed (settled under that session's lock, kept on the sale).
+    const after = { status: 'voided' as const, voidedAfterClose: true };
+    expect(cashBackCents(after, { status: 'closed' }, tenders)).toBe(3000);
+    // Voided while its session was open: its close left it out of that drawer.
+    const before = { status: 'voided' as const, voidedAfterClose: false };
+    expect(cashBackCents(before, { status: 'closed' }, tenders)).toBe(0);
+    expect(cashBackCents(before, { status: 'open' }, tenders)).toBe(0);
   });
 });
 

@@ -1,6 +1,7 @@
 import {
   equalPartAmount,
   lineUnitsAmount,
+  type CashSessionStatus,
   type ChargePart,
   type CheckoutLineView,
   type FieldIssue,
@@ -37,6 +38,8 @@ export interface CheckoutState {
   paidEqualParts: readonly number[];
   /** Σ discount of completed sales: what the parts charged so far carried of the bill's discount. */
   discountChargedCents: number;
+  /** Σ total of its sales voided as refunds: written off, never owed again. */
+  writtenOffCents: number;
 }
 
 /** One line of the receipt a charge makes. */
@@ -60,9 +63,9 @@ export interface ChargedPart {
   amountCents: number;
 }
 
-/** What is still owed. */
+/** What is still owed: the total less what is paid and what refunds wrote off. */
 export function balanceOf(state: CheckoutState): number {
-  return state.totalCents - state.paidCents;
+  return state.totalCents - state.paidCents - state.writtenOffCents;
 }
 
 /**
@@ -307,22 +310,19 @@ export function cashTakenCents(payments: readonly { method: PaymentMethod; amoun
 }
 
 /**
- * The cash a void of the sale hands back through a movement out of the drawer open then: its
- * cash when its session had closed before the void (for a completed sale, when it is closed now),
- * since that drawer was counted with it. 0 when the void finds its session open — the sale just
- * leaves that drawer's expected cash — and for a sale that took no cash.
+ * The cash a void of the sale hands back through a movement out of a drawer open then: its cash
+ * when the void found its session closed (`voidedAfterClose`; for a completed sale, when its
+ * session is closed now), since that drawer was counted with it. 0 when the void found its
+ * session open — the sale just leaves that drawer's expected cash — and for a sale that took no
+ * cash.
  */
 export function cashBackCents(
-  sale: { status: SaleStatus; voidedAt?: Date | null },
-  session: { closedAt?: Date | null } | undefined,
+  sale: { status: SaleStatus; voidedAfterClose: boolean },
+  session: { status: CashSessionStatus } | undefined,
   payments: readonly { method: PaymentMethod; amountCents: number }[],
 ): number {
-  const closedAt = session?.closedAt ?? null;
-  if (closedAt === null) {
-    return 0;
-  }
-  const voidedAfterClose = sale.status === 'completed' || (sale.voidedAt ?? closedAt) > closedAt;
-  return voidedAfterClose ? cashTakenCents(payments) : 0;
+  const givesBack = sale.status === 'completed' ? session?.status === 'closed' : sale.voidedAfterClose;
+  return givesBack ? cashTakenCents(payments) : 0;
 }
 
 // ---------------------------------------------------------------------------------------------

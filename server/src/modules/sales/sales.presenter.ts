@@ -71,6 +71,7 @@ export function presentSale(
     header: context.header,
     orderBalanceCents: context.orderBalanceCents,
     cashBackCents: context.cashBackCents,
+    refunded: sale.refunded,
   };
 }
 

@@ -18,9 +18,11 @@ export interface OrderCharges {
   paidEqualParts: number[];
   /** Σ discount of the completed sales. */
   discountChargedCents: number;
+  /** Σ total of its sales voided as refunds: written off, not owed again. */
+  writtenOffCents: number;
 }
 
-/** The paid units, equal parts and discount of an order's completed sales: two queries. */
+/** The paid units, equal parts and discount of an order's completed sales, and what refunds wrote off: three queries. */
 export async function loadOrderCharges(em: EntityManager, orderId: string): Promise<OrderCharges> {
   const units = await selectRows<{ order_item_id: string; units: number; amount: number }>(
     em,
@@ -43,7 +45,30 @@ export async function loadOrderCharges(em: EntityManager, orderId: string): Prom
     paidLineCents: new Map(units.map((row) => [row.order_item_id, row.amount])),
     paidEqualParts: totals?.equal_parts ?? [],
     discountChargedCents: totals?.discount ?? 0,
+    writtenOffCents: (await writtenOffByOrder(em, [orderId])).get(orderId) ?? 0,
   };
+}
+
+/**
+ * What refunds wrote off of each of `orderIds` (Σ total of their sales voided as refunds), by
+ * order id; orders without any are left out. One query.
+ */
+export async function writtenOffByOrder(
+  em: EntityManager,
+  orderIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (orderIds.length === 0) {
+    return new Map();
+  }
+  const rows = await selectRows<{ order_id: string; cents: number }>(
+    em,
+    `select order_id, sum(total_cents)::int as cents
+       from sales
+      where order_id in (select value::uuid from jsonb_array_elements_text(?::jsonb)) and refunded
+      group by order_id`,
+    [JSON.stringify(orderIds)],
+  );
+  return new Map(rows.map((row) => [row.order_id, row.cents]));
 }
 
 /** A sale with the lines and tenders its receipt prints. */

@@ -57,6 +57,7 @@ import {
   loadOrderCharges,
   loadSaleRecords,
   takeReceiptNumber,
+  writtenOffByOrder,
   type OrderCharges,
   type SaleRecord,
 } from './sales.repository.ts';
@@ -128,7 +129,7 @@ export async function loadCheckout(context: SalesContext, orderId: string): Prom
       presentSale(sale, {
         orderLabel: label,
         header,
-        orderBalanceCents: owedBy(record),
+        orderBalanceCents: owedBy(record, state.writtenOffCents),
         cashBackCents: cashBackOf(sale, sessions),
       }),
     ),
@@ -312,6 +313,8 @@ async function chargeLocked(
     voidReason: null,
     voidedAt: null,
     voidedByName: null,
+    voidedAfterClose: false,
+    refunded: false,
     chargedByKind: actor.kind,
     chargedById: actor.id,
     chargedByName: actor.name,
@@ -342,7 +345,12 @@ async function chargeLocked(
     // Charged in an open session: a void would just leave its cash out of that drawer.
     sale: presentSale(
       { sale, lines, payments },
-      { orderLabel: labelOf(record), header, orderBalanceCents: owedBy(record), cashBackCents: 0 },
+      {
+        orderLabel: labelOf(record),
+        header,
+        orderBalanceCents: owedBy(record, state.writtenOffCents),
+        cashBackCents: 0,
+      },
     ),
     events,
     created: true,
@@ -431,14 +439,18 @@ async function findCustomer(tx: EntityManager, customerId: string | null): Promi
  * Voids a sale with the reason, in the audit log. It stays, marked, in the history and the
  * reports. A live order it paid part of owes that part again (its money version goes up, the
  * floor hears of it); a closed order stays closed and owes that part again, to be charged on
- * another receipt (`chargeOrder`; the floor hears nothing). Voiding it again is a 409 CONFLICT.
+ * another receipt (`chargeOrder`; the floor hears nothing) — unless the void is a refund
+ * (`chargeAgain: false`): then that consumption is written off (`refunded`), the order owes
+ * nothing for it. Voiding it again is a 409 CONFLICT with its `voidedAt`.
  *
  * The cash it took goes back to the customer. While its session is open, the sale just leaves
  * that drawer's expected cash. Once its session closed, its cash was counted in that drawer: it
- * goes back out of the drawer open now, by a movement out of the open session of the sale's own
- * register ("Devolución por anulación B001-00000012", by the voider), in this transaction — and
- * with that register closed, the void is refused (409 CASH_SESSION_CLOSED naming the register and
- * the amount) and nothing is written. Card, Yape, Plin and transfers move no drawer cash.
+ * goes back out of a drawer open now — the session `cashSessionId` names, else the open session
+ * of the sale's own register — by a movement out ("Devolución por anulación B001-00000012", by
+ * the voider), in this transaction; with no such till open, the void is refused (409
+ * CASH_SESSION_CLOSED naming the register and the amount) and nothing is written. Card, Yape,
+ * Plin and transfers move no drawer cash. Which of the two the void was is settled here, under
+ * the session's lock, and kept on the sale (`voidedAfterClose`) for the reports: never by clocks.
  *
  * Locks, as a charge takes them: the order, then the sale's session (`FOR SHARE`), the sale, and
  * last the open session of its register (`FOR SHARE`): a close of either session queues behind
@@ -485,17 +497,23 @@ export async function voidSale(
     const movement =
       cashBack > 0
         ? await takeCashBack(tx, context, {
+            branchId: sale.branchId,
             registerId: sale.registerId,
+            ...(input.cashSessionId === undefined ? {} : { sessionId: input.cashSessionId }),
             amountCents: cashBack,
             reason: `Devolución por anulación ${receipt}`,
             details: { saleId: sale.id },
           })
         : null;
     const now = voidTime(context.now, session);
+    // A refund writes a closed order's consumption off; a live order's table still pays its bill.
+    const refunded = !input.chargeAgain && order.status === 'closed';
     sale.status = 'voided';
     sale.voidReason = input.reason;
     sale.voidedAt = now;
     sale.voidedByName = actor.name;
+    sale.voidedAfterClose = session.status !== 'open';
+    sale.refunded = refunded;
     const record = await loadOrderRecord(tx, order);
     const orderEvents = await payOrder(tx, record, -sale.totalCents, now);
     recordAudit(
@@ -508,6 +526,7 @@ export async function voidSale(
         after: {
           status: 'voided',
           reason: input.reason,
+          ...(refunded ? { chargeAgain: false } : {}),
           ...(movement ? { cashBackCents: movement.amountCents, cashSessionId: movement.sessionId } : {}),
         },
         branchId: sale.branchId,
@@ -523,9 +542,9 @@ export async function voidSale(
 
 /**
  * When a void happens: now — but never at or before the close of the sale's session when it
- * found that session closed (it waited for that close, maybe having started before it). The
- * reports tell a void after the close (its cash was counted, and given back from another drawer)
- * by its time, so the time agrees with the order the two really took.
+ * found that session closed (it waited for that close, maybe having started before it), so the
+ * history reads in the order the two really took. The reports do not go by these times: the
+ * sale keeps whether its void came after the close.
  */
 function voidTime(now: Date, session: CashSession): Date {
   const closedAt = session.closedAt ?? null;
@@ -562,19 +581,21 @@ function checkoutStateOf(record: OrderRecord, charges: OrderCharges): CheckoutSt
     splitParts: record.order.splitParts ?? null,
     paidEqualParts: charges.paidEqualParts,
     discountChargedCents: charges.discountChargedCents,
+    writtenOffCents: charges.writtenOffCents,
   };
 }
 
 /**
  * What an order owes now, while it can still be charged (on the floor, or closed after a void):
- * its total less what its completed sales paid; 0 for an order cancelled or merged.
+ * its total less what its completed sales paid and what its refunds wrote off; 0 for an order
+ * cancelled or merged.
  */
-function owedBy(record: OrderRecord): number {
+function owedBy(record: OrderRecord, writtenOffCents: number): number {
   const { order } = record;
   if (!isLive(order) && order.status !== 'closed') {
     return 0;
   }
-  return Math.max(0, presentOrder(record).totalCents - order.paidCents);
+  return Math.max(0, presentOrder(record).totalCents - order.paidCents - writtenOffCents);
 }
 
 /** Sales as views, their orders' labels and their branches' receipt heads read in bulk. */
@@ -591,12 +612,13 @@ async function presentSales(em: EntityManager, tenant: Tenant, sales: readonly S
   const business = await readBusiness(em, tenant);
   const headers = new Map(branches.map((branch) => [branch.id, presentReceiptHeader(business, branch)]));
   const sessions = await sessionsOf(em, sales);
+  const writtenOff = await writtenOffByOrder(em, [...orderRecords.keys()]);
   return records.map((record) => {
     const order = orderRecords.get(record.sale.orderId);
     return presentSale(record, {
       orderLabel: order ? labelOf(order) : '',
       header: headers.get(record.sale.branchId)!,
-      orderBalanceCents: order ? owedBy(order) : 0,
+      orderBalanceCents: order ? owedBy(order, writtenOff.get(order.order.id) ?? 0) : 0,
       cashBackCents: cashBackOf(record, sessions),
     });
   });
