@@ -23,13 +23,18 @@ export function formatDay(iso: string): string {
   return t('app.date.weekdayDay', { weekday, day });
 }
 
-/** "9:42 p. m." in the UI language, on Lima's clock. */
+/**
+ * "9:42 p. m." in the UI language, on Lima's clock. It never breaks between "p." and "m." when a
+ * line wraps on a phone: the spaces the locale puts in a clock are non-breaking.
+ */
 export function formatClock(iso: string): string {
   return new Intl.DateTimeFormat(getLocale(), {
     hour: 'numeric',
     minute: '2-digit',
     timeZone: BUSINESS_TIME_ZONE,
-  }).format(new Date(iso));
+  })
+    .format(new Date(iso))
+    .replace(/\s/g, '\u00a0');
 }
 
 /** "5 de marzo" in the UI language, on Lima's clock: for dates that are not about today. */

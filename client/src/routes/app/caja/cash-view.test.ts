@@ -1,7 +1,7 @@
 import type { TableView } from '@smartket/shared';
 import { describe, expect, it } from 'vitest';
 import { BRANCH, orderView, uuid } from '#lib/testing/fixtures.ts';
-import { clockTime, differenceWords, ordersToCharge, owedCents } from './cash-view.ts';
+import { differenceWords, ordersToCharge, owedCents } from './cash-view.ts';
 
 function table(number: number): TableView {
   return {
@@ -52,14 +52,5 @@ describe('ordersToCharge', () => {
   it('owes the total less what was paid', () => {
     expect(owedCents({ totalCents: 5000, paidCents: 2500 })).toBe(2500);
     expect(owedCents({ totalCents: 0, paidCents: 0 })).toBe(0);
-  });
-});
-
-describe('clockTime', () => {
-  it('keeps a clock on one line: no breakable space inside it', () => {
-    // 13:44 UTC is 8:44 in Lima.
-    const text = clockTime('2026-11-21T13:44:00.000Z');
-    expect(text).toMatch(/^8:44/);
-    expect(text).not.toMatch(/[ \t\n]/);
   });
 });

@@ -1,5 +1,4 @@
 import { formatPen, type OrderView, type TableView } from '@smartket/shared';
-import { formatClock } from '#lib/dates.ts';
 import { t } from '#lib/i18n/index.ts';
 
 // How the till screens put the floor and the drawer into words.
@@ -74,12 +73,4 @@ export function ordersToCharge(
 /** What is still owed on an order (its total less what split parts already paid). */
 export function owedCents(order: Pick<OrderView, 'totalCents' | 'paidCents'>): number {
   return Math.max(0, order.totalCents - order.paidCents);
-}
-
-/**
- * "8:44 a. m." that never breaks between "a." and "m." (nor before them) when a line wraps on a
- * phone: the spaces the locale puts in a clock become non-breaking.
- */
-export function clockTime(iso: string): string {
-  return formatClock(iso).replace(/\s/g, '\u00a0');
 }
