@@ -40,14 +40,29 @@ export const salesEn = {
   'sales.again.button': 'Charge again {amount}',
   'sales.again.owed': 'This bill owes {amount} after the void.',
 
-  'sales.void.lead': 'The sale stays in the reports as voided, with its reason. What it paid is owed again.',
+  'sales.row.tip': '+ tip {amount}',
+  'sales.row.refunded': 'Refunded',
+
+  'sales.void.lead':
+    'The sale stays in the reports as voided, with its reason. What it paid is owed again: another receipt is issued.',
+  'sales.void.leadRefund':
+    'The sale stays in the reports as voided, with its reason. It is a refund: the money goes back to the customer and the bill owes nothing for it.',
   'sales.void.again': 'Charge this bill again',
   'sales.void.againHint':
     'After voiding, open the charge to issue another receipt (a factura instead of a boleta) or take the right payment method.',
   'sales.void.submitAgain': 'Void and charge again',
   'sales.void.doneAgain': 'Sale voided. Charge it again with the right receipt.',
-  'sales.void.cashBack': '{amount} will be taken out of the till to give back.',
+  'sales.void.doneCash': 'Sale voided. {amount} was taken out of {register} to give back.',
+  'sales.void.doneBefore': 'This sale was already voided.',
+  'sales.void.cashBack': '{amount} in cash will be given back from {register}.',
+  'sales.void.cashBackOwn': '{amount} in cash will be given back from the till where it was charged.',
   'sales.void.cashBackHint':
-    'This sale was charged at a till that has closed with that cash: it comes out of the till open now and shows in its report.',
+    "It was charged in a shift that closed with that cash: that close does not change, and the refund shows as cash out in the report of {register}'s shift open now.",
+  'sales.void.cashBackHintOwn':
+    'It was charged in a shift that closed with that cash: that close does not change, and the refund shows as cash out in the report of the shift open now.',
+  'sales.void.till': 'Till giving the cash back',
+  'sales.void.tillPick': 'Choose the till',
+  'sales.void.tillRequired': 'Choose which till the cash comes from.',
+  'sales.void.tillClosed': 'No till is open: open one to give back {amount} in cash.',
   'sales.void.cashClosed': 'Open the till {register} to give back {amount} in cash.',
 };

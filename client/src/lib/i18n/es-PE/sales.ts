@@ -43,15 +43,29 @@ export const salesEsPE = {
   'sales.again.button': 'Cobrar de nuevo {amount}',
   'sales.again.owed': 'Esta cuenta quedó debiendo {amount} por la anulación.',
 
+  'sales.row.tip': '+ propina {amount}',
+  'sales.row.refunded': 'Devuelta al cliente',
+
   'sales.void.lead':
-    'La venta queda en los reportes como anulada, con su motivo. Lo que se pagó con ella queda por cobrar.',
+    'La venta queda en los reportes como anulada, con su motivo. Lo que se pagó con ella queda por cobrar: se emite otro comprobante.',
+  'sales.void.leadRefund':
+    'La venta queda en los reportes como anulada, con su motivo. Es una devolución: lo pagado vuelve al cliente y la cuenta no queda debiendo.',
   'sales.void.again': 'Volver a cobrar esta cuenta',
   'sales.void.againHint':
     'Al anular, abre el cobro para emitir otro comprobante (factura en vez de boleta) o cobrar con el medio de pago correcto.',
   'sales.void.submitAgain': 'Anular y volver a cobrar',
   'sales.void.doneAgain': 'Venta anulada. Cóbrala de nuevo con el comprobante correcto.',
-  'sales.void.cashBack': 'Se sacará {amount} de la caja para devolverlos.',
+  'sales.void.doneCash': 'Venta anulada. Se sacó {amount} de {register} para devolverlos.',
+  'sales.void.doneBefore': 'Esta venta ya estaba anulada.',
+  'sales.void.cashBack': 'Se devolverán {amount} en efectivo desde {register}.',
+  'sales.void.cashBackOwn': 'Se devolverán {amount} en efectivo desde la caja donde se cobró.',
   'sales.void.cashBackHint':
-    'Esta venta se cobró en una caja que ya se cerró con ese efectivo: sale de la caja abierta ahora y queda en su reporte.',
+    'Se cobró en un turno que ya cerró con ese efectivo: ese cierre no cambia, y la devolución queda como salida en el reporte del turno abierto ahora de {register}.',
+  'sales.void.cashBackHintOwn':
+    'Se cobró en un turno que ya cerró con ese efectivo: ese cierre no cambia, y la devolución queda como salida en el reporte del turno abierto ahora.',
+  'sales.void.till': 'Caja que devuelve el efectivo',
+  'sales.void.tillPick': 'Elige la caja',
+  'sales.void.tillRequired': 'Elige de qué caja sale el efectivo.',
+  'sales.void.tillClosed': 'No hay ninguna caja abierta: abre una para devolver {amount} en efectivo.',
   'sales.void.cashClosed': 'Abre la caja {register} para devolver {amount} en efectivo.',
 } as const;

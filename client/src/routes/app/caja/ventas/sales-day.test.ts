@@ -51,6 +51,7 @@ function sale(overrides: Partial<SaleView> = {}): SaleView {
     },
     orderBalanceCents: 0,
     cashBackCents: 0,
+    refunded: false,
     ...overrides,
   });
 }
@@ -125,5 +126,15 @@ describe("the day's figures", () => {
     const settled = voided(uuid(), '2026-11-21T02:30:00.000Z', 0);
     const other = voided(uuid(), '2026-11-21T02:45:00.000Z', 2200);
     expect(chargeAgainIds([second, first, settled, other, sale()])).toEqual(new Set([second.id, other.id]));
+  });
+
+  it('never offers to charge again a refund: its money went back for good', () => {
+    const both = uuid();
+    // A canje voided first, then another part of the same order given back to the customer:
+    // the order still owes the canje's part, and that receipt is where to charge it.
+    const canje = voided(both, '2026-11-21T02:00:00.000Z', 2200);
+    const refund = { ...voided(both, '2026-11-21T03:00:00.000Z', 2200), refunded: true };
+    const alone = { ...voided(uuid(), '2026-11-21T02:30:00.000Z', 0), refunded: true };
+    expect(chargeAgainIds([canje, refund, alone])).toEqual(new Set([canje.id]));
   });
 });

@@ -74,12 +74,13 @@ export function methodsOf(sale: Pick<SaleView, 'payments'>): PaymentMethod[] {
 
 /**
  * The voided sales that offer "Cobrar de nuevo": of each order that owes again, its last voided
- * sale only — an order voided twice is charged once more, not twice.
+ * sale only — an order voided twice is charged once more, not twice. A refund never does: its
+ * money went back for good (what the order owes is another void's).
  */
 export function chargeAgainIds(sales: readonly SaleView[]): Set<string> {
   const last = new Map<string, SaleView>();
   for (const sale of sales) {
-    if (sale.status !== 'voided' || sale.orderBalanceCents <= 0) {
+    if (sale.status !== 'voided' || sale.refunded || sale.orderBalanceCents <= 0) {
       continue;
     }
     const seen = last.get(sale.orderId);
