@@ -5,6 +5,7 @@ import {
   type CashSessionView,
   type PaymentMethod,
 } from '@smartket/shared';
+import { CashSession } from '../src/modules/cash/cash-session.entity.ts';
 import { Order } from '../src/modules/orders/order.entity.ts';
 import { SalePayment } from '../src/modules/sales/sale-payment.entity.ts';
 import { Sale } from '../src/modules/sales/sale.entity.ts';
@@ -204,7 +205,15 @@ export async function voidSaleInDb(
 ): Promise<void> {
   await inTenantDb(server, tenantId, async (em) => {
     const sale = await em.findOneOrFail(Sale, saleId);
-    em.assign(sale, { status: 'voided', voidReason: reason, voidedAt: at, voidedByName: 'Dueño' });
+    // As a void settles it: after the close when it finds the session closed.
+    const session = await em.findOneOrFail(CashSession, sale.sessionId);
+    em.assign(sale, {
+      status: 'voided',
+      voidReason: reason,
+      voidedAt: at,
+      voidedByName: 'Dueño',
+      voidedAfterClose: session.status !== 'open',
+    });
     await em.flush();
   });
 }
