@@ -154,10 +154,12 @@ describe('checkout: charging an order', () => {
       },
     ]);
 
-    // The waiter's phone hears the table is free, and can open it again at once.
+    // The waiter's phone hears the table is free, and can open it again at once; every screen
+    // showing the branch's sales hears they changed.
     const events = (await floorEvents(till.waiter, till.floor.branchId, seq)).events;
-    expect(events.map((event) => event.type)).toEqual(['orders.closed']);
+    expect(events.map((event) => event.type)).toEqual(['orders.closed', 'sales.changed']);
     expect(events[0]!.payload).toEqual({ orderId: order.id, status: 'closed', mergedIntoId: null });
+    expect(events[1]!.payload).toEqual({ saleId: sale.id, orderId: order.id, status: 'completed' });
     const floor = expectStatus(
       await till.waiter.get<FloorSnapshotView>(`/api/tenant/branches/${till.floor.branchId}/floor`),
       200,
@@ -190,13 +192,16 @@ describe('checkout: charging an order', () => {
     const order = await dinnerAt(till);
     const body = balanceCharge(await readCheckout(till.cashier, order.id), till.session);
     const first = expectStatus(await charge(till.cashier, order.id, body), 201);
-    // A retry answers the sale as it is, whatever the (valid) body now says.
+    const seq = await seqOf(till.floor);
+    // A retry answers the sale as it is, whatever the (valid) body now says, and logs nothing.
     const changedMind = { ...body, expectedVersion: 99, tipCents: 500 };
     changedMind.payments = [{ method: 'card', amountCents: 3000 }];
     const retried = expectStatus(await charge(till.cashier, order.id, changedMind), 200);
     expect(retried).toEqual(first);
+    expect(await floorEventTypes(till.waiter, till.floor.branchId, seq)).toEqual([]);
 
     const racing = await dinnerAt(till, 3);
+    const raceSeq = await seqOf(till.floor);
     const raceBody = balanceCharge(await readCheckout(till.cashier, racing.id), till.session);
     const answers = await Promise.all(
       Array.from({ length: 5 }, () => charge(till.cashier, racing.id, raceBody)),
@@ -204,6 +209,11 @@ describe('checkout: charging an order', () => {
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 200, 200, 201]);
     expect(new Set(answers.map((answer) => answer.body.number))).toEqual(new Set([2]));
     expect(await salesCount(till)).toBe(2);
+    // The five copies closed the order once and changed the sales once.
+    expect(await floorEventTypes(till.waiter, till.floor.branchId, raceSeq)).toEqual([
+      'orders.closed',
+      'sales.changed',
+    ]);
 
     // The same sale id for another order is another charge mixed up: refused.
     const other = await dinnerAt(till, 4);
@@ -683,7 +693,7 @@ describe('checkout: charging an order', () => {
     expect(next.rows).toEqual([{ next_number: 51 }]);
   }, 90_000);
 
-  it('logs orders.updated for a part and orders.closed for the last, heard live by the waiter’s phone', async () => {
+  it('logs orders.updated for a part and orders.closed for the last, each with sales.changed, heard live by the waiter’s phone', async () => {
     const till = await buildTill();
     const order = await dinnerAt(till);
     const seq = await seqOf(till.floor);
@@ -703,7 +713,7 @@ describe('checkout: charging an order', () => {
       });
     expectStatus(await charge(till.cashier, order.id, part(1250, checkout.order.version)), 201);
     const types = await floorEventTypes(till.waiter, till.floor.branchId, seq);
-    expect(types).toEqual(['orders.updated']);
+    expect(types).toEqual(['orders.updated', 'sales.changed']);
     const { events } = await floorEvents(till.waiter, till.floor.branchId, seq);
     expect(events[0]!.payload).toMatchObject({
       order: {
@@ -717,10 +727,12 @@ describe('checkout: charging an order', () => {
     expectStatus(await charge(till.cashier, order.id, part(1250, checkout.order.version + 1)), 201);
     expect(await floorEventTypes(till.waiter, till.floor.branchId, seq)).toEqual([
       'orders.updated',
+      'sales.changed',
       'orders.closed',
+      'sales.changed',
     ]);
     try {
-      await vi.waitFor(() => expect(heard).toHaveLength(2));
+      await vi.waitFor(() => expect(heard).toHaveLength(4));
       expect(heard).toEqual((await floorEvents(till.waiter, till.floor.branchId, seq)).events);
     } finally {
       socket.disconnect();

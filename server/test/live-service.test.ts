@@ -18,6 +18,7 @@ import {
   restartTestServer,
   socketOutcome,
 } from './actors.ts';
+import { balanceCharge, charge, openCashSession, readCheckout } from './checkout-factories.ts';
 import { buildTenant, type BuiltOwner } from './factories.ts';
 import type { ApiClient } from './test-server.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
@@ -171,6 +172,20 @@ describe('room isolation', () => {
       }),
       200,
     );
+    // Charged, then its sale voided once the order closed: the branch hears its sales changed.
+    const session = await openCashSession(server, ownerA.tenantId, branchA1);
+    const sale = expectStatus(
+      await charge(
+        ownerA.client,
+        order.id,
+        balanceCharge(await readCheckout(ownerA.client, order.id), session),
+      ),
+      201,
+    );
+    expectStatus(
+      await ownerA.client.post(`/api/tenant/sales/${sale.id}/void`, { reason: 'Quería factura' }),
+      200,
+    );
     const mistake = await openTakeaway(waiterA1.client, branchA1, 'Equivocado');
     expectStatus(await waiterA1.client.post(`/api/tenant/orders/${mistake.id}/cancel`, {}), 200);
     const timing = { warnMinutes: 7, lateMinutes: 14 };
@@ -193,9 +208,21 @@ describe('room isolation', () => {
       expect(kitchen.heard.map((event) => event.kitchenSeq)).toEqual([1, 2, 3]);
       expect(kitchen.heard.at(-1)).toMatchObject({ payload: { timing } });
     }
+    expect(
+      hearsAll.heard.filter((event) => event.type === 'sales.changed').map((event) => event.payload),
+    ).toEqual([
+      { saleId: sale.id, orderId: order.id, status: 'completed' },
+      { saleId: sale.id, orderId: order.id, status: 'voided' },
+    ]);
     for (const [who, outsider] of Object.entries(outsiders)) {
       expect({ who, heard: outsider.heard }).toEqual({ who, heard: [] });
     }
+    // Nor does the other branch's log hold any of it for a catch-up.
+    const otherLog = expectStatus(
+      await waiterA2.client.get<CatchUpView>(`/api/tenant/branches/${branchA2}/floor/events?after=0`),
+      200,
+    );
+    expect(otherLog).toEqual({ events: [], latestSeq: 0, snapshotRequired: false });
     for (const listener of [hearsAll, ownerWatchingA1, kitchenA1, cookOnA1, ...Object.values(outsiders)]) {
       listener.socket.close();
     }

@@ -221,16 +221,29 @@ describe('sales: charging a consumption again after its sale was voided', () => 
       orderBalanceCents: 0,
     });
 
-    // The new customers still hold table 1; the floor heard nothing of the void or the charge.
+    // The new customers still hold table 1; the floor heard nothing of the order, only that the
+    // branch's sales changed: once for the void, once for the charge again.
     const table = await readCheckout(till.cashier, next.id);
     expect(table.order).toMatchObject({ status: 'open', tableIds: [till.floor.tables[0]!.id] });
-    expect((await floorEvents(till.owner, till.floor.branchId, seq)).events).toEqual([]);
+    const salesChanged = [
+      ['sales.changed', seq + 1, { saleId: first.id, orderId: order.id, status: 'voided' }],
+      ['sales.changed', seq + 2, { saleId: again.id, orderId: order.id, status: 'completed' }],
+    ];
+    const heard = async () =>
+      (await floorEvents(till.owner, till.floor.branchId, seq)).events.map((event) => [
+        event.type,
+        event.seq,
+        event.payload,
+      ]);
+    expect(await heard()).toEqual(salesChanged);
 
-    // A retry of the charge again answers the same sale; another charge finds nothing owed.
+    // A retry of the charge again answers the same sale and logs nothing; another charge finds
+    // nothing owed.
     expect(expectStatus(await charge(till.cashier, order.id, body), 200)).toEqual(again);
     const more = refusal(await charge(till.cashier, order.id, { ...body, id: crypto.randomUUID() }), 409);
     expect(more).toMatchObject({ code: 'ORDER_CLOSED', details: { status: 'closed', balanceCents: 0 } });
     expect(await salesCount(till)).toBe(3);
+    expect(await heard()).toEqual(salesChanged);
 
     // The till counts the completed sales only: the voided boleta's cash is not in the drawer.
     const figures = await report(till.cashier, till.session.sessionId);

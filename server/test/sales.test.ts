@@ -89,14 +89,19 @@ describe('sales: receipts, voids and the day', () => {
       voidedByName: floor.owner.displayName,
     });
     expect(expectStatus(await cashier.get(`/api/tenant/sales/${sale.id}`), 200)).toEqual(voided);
-    // The order left the floor paid; it stays closed, and nothing is logged on the floor.
+    // The order left the floor paid; it stays closed, and the floor hears nothing of it — only
+    // that the branch's sales changed, once, for the screens that show them.
     const checkout = await readCheckout(cashier, order.id);
     expect(checkout.order).toMatchObject({ status: 'closed', paidCents: 0 });
     expect(checkout.sales.map((known) => known.status)).toEqual(['voided']);
-    expect((await floorEvents(owner, floor.branchId, seq)).events).toEqual([]);
+    const { events } = await floorEvents(owner, floor.branchId, seq);
+    expect(events.map((event) => [event.type, event.seq, event.kitchenSeq, event.payload])).toEqual([
+      ['sales.changed', seq + 1, null, { saleId: sale.id, orderId: order.id, status: 'voided' }],
+    ]);
 
     const again = refusal(await voidSale(owner, sale.id, { reason: 'Otra vez' }), 409);
     expect(again).toMatchObject({ code: 'CONFLICT', details: { saleId: sale.id } });
+    expect((await floorEvents(owner, floor.branchId, seq)).latestSeq).toBe(seq + 1);
 
     const entries = await auditLog(server, floor.owner.tenantId, 'sales.voided');
     expect(entries).toEqual([
@@ -156,8 +161,9 @@ describe('sales: receipts, voids and the day', () => {
     expect(after.order).toMatchObject({ status: 'open', paidCents: 0, version: before.order.version + 1 });
     expect(after.lines.map((line) => line.paidQuantity)).toEqual([0, 0]);
     const { events } = await floorEvents(admin, floor.branchId, seq);
-    expect(events.map((event) => event.type)).toEqual(['orders.updated']);
+    expect(events.map((event) => event.type)).toEqual(['orders.updated', 'sales.changed']);
     expect(events[0]!.payload).toEqual({ order: after.order });
+    expect(events[1]!.payload).toEqual({ saleId: sale.id, orderId: order.id, status: 'voided' });
 
     // Nothing is paid any more: a discount goes through.
     expectStatus(

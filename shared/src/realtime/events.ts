@@ -18,6 +18,7 @@ export interface ServerToClientEvents {
   'orders.opened': (event: BranchEventOf<'orders.opened'>) => void;
   'orders.updated': (event: BranchEventOf<'orders.updated'>) => void;
   'orders.closed': (event: BranchEventOf<'orders.closed'>) => void;
+  'sales.changed': (event: BranchEventOf<'sales.changed'>) => void;
   'tickets.created': (event: BranchEventOf<'tickets.created'>) => void;
   'tickets.updated': (event: BranchEventOf<'tickets.updated'>) => void;
   'kitchen.timing': (event: BranchEventOf<'kitchen.timing'>) => void;

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { OrderView } from '../schemas/order.schema.ts';
 import { KitchenTimingView, TicketView } from '../schemas/kitchen.schema.ts';
-import { ORDER_STATUSES } from '../enums.ts';
+import { ORDER_STATUSES, SALE_STATUSES } from '../enums.ts';
 
 /**
- * The payload of each event of a branch's log. A floor screen (tables, orders, the owner's board)
- * hears every event; a kitchen screen hears the `tickets.*` ones and `kitchen.timing`.
+ * The payload of each event of a branch's log. A floor screen (tables, orders, the till, the
+ * owner's board) hears every event; a kitchen screen hears the `tickets.*` ones and `kitchen.timing`.
  */
 export const BranchEventPayloads = {
   /** A table or a takeaway/delivery order was opened. */
@@ -17,6 +17,17 @@ export const BranchEventPayloads = {
     orderId: z.uuid(),
     status: z.enum(ORDER_STATUSES),
     mergedIntoId: z.uuid().nullable(),
+  }),
+  /**
+   * A sale was charged or voided — of a live order or of a closed one (a void after the bill, a
+   * canje charged again), which changes nothing else on the floor. Screens that show what the
+   * branch sold (the day's sales, the till's and the board's figures) read them again; the floor
+   * itself (tables, orders) does not change with it. `status` is the sale's after the change.
+   */
+  'sales.changed': z.object({
+    saleId: z.uuid(),
+    orderId: z.uuid(),
+    status: z.enum(SALE_STATUSES),
   }),
   /** A round reached a station. */
   'tickets.created': z.object({ ticket: TicketView }),
@@ -57,6 +68,7 @@ export const BranchEvent = z.discriminatedUnion('type', [
   envelope('orders.opened'),
   envelope('orders.updated'),
   envelope('orders.closed'),
+  envelope('sales.changed'),
   envelope('tickets.created'),
   envelope('tickets.updated'),
   envelope('kitchen.timing'),

@@ -6,6 +6,7 @@ import {
   orderOpened,
   orderUpdated,
   orderView,
+  salesChanged,
   ticketCreated,
   ticketView,
 } from '../testing/fixtures.ts';
@@ -313,6 +314,37 @@ describe('BranchStreamSync', () => {
     expect(feed.sync.seq).toBe(2);
     await vi.advanceTimersByTimeAsync(2000);
     expect(log.catchUps.length).toBe(1); // only the connection's: no hole was seen
+  });
+
+  it('counts a sales event on the floor in sequence, with no snapshot or catch-up for it, and skips it on the kitchen', async () => {
+    for (const stream of ['floor', 'kitchen'] as const) {
+      const log = new FakeLog(stream);
+      const feed = open(log);
+      await feed.sync.start(null);
+      feed.sync.connected();
+      await vi.runOnlyPendingTimersAsync();
+      const order = orderView();
+      log.events.push(
+        orderOpened(1, order),
+        salesChanged(2, order.id, 'voided'),
+        ticketCreated(3, 1, ticketView()),
+        salesChanged(4, order.id, 'completed'),
+      );
+
+      for (const each of log.events) {
+        feed.sync.receive(each);
+      }
+      await vi.advanceTimersByTimeAsync(2000);
+
+      expect({ stream, applied: feed.applied(), seq: feed.sync.seq }).toEqual(
+        stream === 'floor' ? { stream, applied: [1, 2, 3, 4], seq: 4 } : { stream, applied: [1], seq: 1 },
+      );
+      expect({ stream, snapshots: log.snapshots, catchUps: log.catchUps.length }).toEqual({
+        stream,
+        snapshots: 1,
+        catchUps: 1, // the connection's only: nothing unreadable, no hole
+      });
+    }
   });
 
   it('reads on when a catch-up answer stops short of the latest sequence', async () => {

@@ -4,10 +4,12 @@ import {
   orderOpened,
   orderUpdated,
   orderView,
+  salesChanged,
   ticketCreated,
   ticketUpdated,
   ticketView,
   timingChanged,
+  uuid,
 } from '../testing/fixtures.ts';
 import {
   applyFloorEvent,
@@ -34,6 +36,13 @@ describe('applyFloorEvent', () => {
     // An update saying the order is no longer live (merged) takes it off the floor too.
     floor = applyFloorEvent(floor, orderUpdated(5, { ...late, status: 'merged' }));
     expect(floor.orders).toEqual([]);
+  });
+
+  it('leaves the floor as it was when a sale changes: a void or a canje of a closed order moves no table', () => {
+    const live = orderView();
+    const floor = applyFloorEvent({ orders: [] }, orderOpened(1, live));
+    expect(applyFloorEvent(floor, salesChanged(2, live.id, 'completed'))).toBe(floor);
+    expect(applyFloorEvent(floor, salesChanged(3, orderView().id, 'voided'))).toBe(floor);
   });
 });
 
@@ -84,7 +93,8 @@ describe('applyKitchenEvent', () => {
     expect(applyFloorEvent(floorFromOrders([]), event)).toEqual(floorFromOrders([]));
   });
 
-  it('is not moved by order events', () => {
+  it('is not moved by order or sales events', () => {
     expect(applyKitchenEvent(empty, orderOpened(1, orderView()))).toBe(empty);
+    expect(applyKitchenEvent(empty, salesChanged(2, uuid(), 'voided'))).toBe(empty);
   });
 });

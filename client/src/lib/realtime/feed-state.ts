@@ -47,7 +47,11 @@ function putOrder(orders: readonly OrderView[], order: OrderView): OrderView[] {
   return [...orders, order].sort(byOpening);
 }
 
-/** The floor after one event. Ticket events change nothing here (their orders.updated follows), nor timing. */
+/**
+ * The floor after one event. Ticket events change nothing here (their orders.updated follows),
+ * nor timing, nor a sale (a charge of a live order comes with its orders.* event; one of a closed
+ * order moves nothing on the floor): the stream still counts them, the state stays as it was.
+ */
 export function applyFloorEvent(state: FloorState, event: BranchEvent): FloorState {
   switch (event.type) {
     case 'orders.opened':
@@ -55,6 +59,7 @@ export function applyFloorEvent(state: FloorState, event: BranchEvent): FloorSta
       return { orders: putOrder(state.orders, event.payload.order) };
     case 'orders.closed':
       return { orders: state.orders.filter((order) => order.id !== event.payload.orderId) };
+    case 'sales.changed':
     case 'tickets.created':
     case 'tickets.updated':
     case 'kitchen.timing':

@@ -14,6 +14,7 @@ import {
   orderOpened,
   orderUpdated,
   orderView,
+  salesChanged,
   uuid,
 } from '../testing/fixtures.ts';
 import { openFloor, type Floor } from './floor.svelte.ts';
@@ -274,6 +275,20 @@ describe('openFloor', () => {
     await vi.waitFor(() => expect(floor.pendingCount).toBe(0));
     expect(server.orders.get(orderId)?.tableIds).toEqual([free]);
     expect(floor.rejected).toEqual([]);
+  });
+
+  it('shows the same floor when a sale of a table changes (a void, a charge again)', () => {
+    const table = uuid();
+    const served = orderView({ tableIds: [table], items: [itemView({ status: 'ready' })] });
+    feed.reset([served], 7);
+    const before = { orders: floor.orders, table: look(table) };
+
+    feed.emit(salesChanged(8, served.id, 'voided'));
+    feed.emit(salesChanged(9, uuid(), 'completed'));
+
+    expect({ orders: floor.orders, table: look(table) }).toEqual(before);
+    expect(feed.seq).toBe(9);
+    expect(vibrations).toBe(0);
   });
 
   it('rings and vibrates when dishes of my orders turn ready, not for what the first load shows', () => {

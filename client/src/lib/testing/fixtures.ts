@@ -110,6 +110,16 @@ export function orderClosed(seq: number, orderId: string): BranchEvent {
   };
 }
 
+/** A sale of `orderId` was charged (`completed`) or voided: the floor's only sales event. */
+export function salesChanged(
+  seq: number,
+  orderId: string,
+  status: 'completed' | 'voided' = 'completed',
+  saleId = uuid(),
+): BranchEvent {
+  return { ...envelope(seq, null), type: 'sales.changed', payload: { saleId, orderId, status } };
+}
+
 export function ticketCreated(seq: number, kitchenSeq: number, ticket: TicketView): BranchEvent {
   return { ...envelope(seq, kitchenSeq), type: 'tickets.created', payload: { ticket } };
 }

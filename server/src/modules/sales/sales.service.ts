@@ -39,6 +39,7 @@ import type { ReceiptSeries } from './receipt-series.entity.ts';
 import { SaleLine } from './sale-line.entity.ts';
 import { SalePayment } from './sale-payment.entity.ts';
 import { Sale } from './sale.entity.ts';
+import { saleChanged } from './sales.events.ts';
 import {
   assertChargeable,
   assertReceiptAllowed,
@@ -181,7 +182,10 @@ export async function listBranchSales(
  * A closed order that owes again because a sale of it was voided is charged the same way (the
  * canje: that consumption on a factura instead of a boleta, or with the right tender): on the
  * receipt chosen now, in the session named now, from its frozen bill. It stays closed; its
- * tables, long free, are not touched and the floor hears nothing — nothing on it changed.
+ * tables, long free, are not touched: the branch hears only that its sales changed.
+ *
+ * Every charge logs `sales.changed` after the order's events, so the day's sales and the till's
+ * and the board's figures follow it on every screen; a repeat of a charge logs nothing.
  *
  * Refused, with nothing written: an order that cannot be charged — cancelled, merged, or closed
  * owing nothing (409 ORDER_CLOSED); no open session of the order's branch (409
@@ -340,7 +344,7 @@ async function chargeLocked(
     order.splitParts = part.count;
   }
   const orderEvents = await payOrder(tx, record, part.amountCents, now);
-  const events = await appendBranchEvents(tx, order.branchId, orderEvents, now);
+  const events = await appendBranchEvents(tx, order.branchId, [...orderEvents, saleChanged(sale)], now);
   return {
     // Charged in an open session: a void would just leave its cash out of that drawer.
     sale: presentSale(
@@ -439,9 +443,10 @@ async function findCustomer(tx: EntityManager, customerId: string | null): Promi
  * Voids a sale with the reason, in the audit log. It stays, marked, in the history and the
  * reports. A live order it paid part of owes that part again (its money version goes up, the
  * floor hears of it); a closed order stays closed and owes that part again, to be charged on
- * another receipt (`chargeOrder`; the floor hears nothing) — unless the void is a refund
+ * another receipt (`chargeOrder`; the floor hears nothing of the order) — unless the void is a refund
  * (`chargeAgain: false`): then that consumption is written off (`refunded`), the order owes
- * nothing for it. Voiding it again is a 409 CONFLICT with its `voidedAt`.
+ * nothing for it. Voiding it again is a 409 CONFLICT with its `voidedAt`. Every void logs
+ * `sales.changed` after the order's events: each screen showing the branch's sales reads them again.
  *
  * The cash it took goes back to the customer. While its session is open, the sale just leaves
  * that drawer's expected cash. Once its session closed, its cash was counted in that drawer: it
@@ -534,7 +539,7 @@ export async function voidSale(
       now,
     );
     await tx.flush();
-    const events = await appendBranchEvents(tx, sale.branchId, orderEvents, now);
+    const events = await appendBranchEvents(tx, sale.branchId, [...orderEvents, saleChanged(sale)], now);
     const [view] = await presentSales(tx, context.tenant, [sale]);
     return { sale: view!, events, created: true };
   });
