@@ -22,8 +22,8 @@ export interface BranchFloorOptions {
   onBranch: (branchId: string, tenantId: string) => () => void;
   /**
    * Figures the screen reads from the server (today's sums, the till's) may have changed with the
-   * floor: called once after a burst of floor events or snapshots, and when it is back from a
-   * drop (FiguresFollower).
+   * floor: called once after a burst of floor events (charges and voids, `sales.changed`, among
+   * them) or snapshots, and when it is back from a drop (FiguresFollower).
    */
   onFiguresStale?: () => void;
 }
@@ -67,9 +67,9 @@ export class BranchFloor {
       this.floor = floor;
       this.kitchen = kitchen;
       const stopLoads = untrack(() => options.onBranch(id, tenantId));
-      const changed = () => figures?.changed();
-      const stopEvents = floor.onEvent(changed);
-      const stopResets = floor.onReset(changed);
+      // Every floor event, a charge or a void of a closed order (`sales.changed`) included.
+      const stopEvents = floor.onEvent((event) => figures?.event(event));
+      const stopResets = floor.onReset(() => figures?.changed());
       return () => {
         stopEvents();
         stopResets();

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { orderView, salesChanged, ticketCreated, ticketView, uuid } from '#lib/testing/fixtures.ts';
 import { FiguresFollower } from './figures-follower.ts';
 
 describe('FiguresFollower', () => {
@@ -27,6 +28,25 @@ describe('FiguresFollower', () => {
     expect(stale).toHaveBeenCalledTimes(1);
     vi.advanceTimersByTime(1);
     expect(stale).toHaveBeenCalledTimes(2);
+  });
+
+  it('reads the figures after a sale changed, also of an order long off the floor (a void, a canje)', () => {
+    const follower = new FiguresFollower(stale, 1000);
+    follower.event(salesChanged(7, uuid(), 'voided'));
+    follower.event(salesChanged(8, uuid(), 'completed'));
+    vi.advanceTimersByTime(1000);
+    expect(stale).toHaveBeenCalledTimes(1);
+  });
+
+  it('follows only the events it is told to', () => {
+    const follower = new FiguresFollower(stale, 1000, (event) => event.type === 'sales.changed');
+    follower.event(ticketCreated(1, 1, ticketView()));
+    vi.advanceTimersByTime(5000);
+    expect(stale).not.toHaveBeenCalled();
+
+    follower.event(salesChanged(2, orderView().id, 'voided'));
+    vi.advanceTimersByTime(1000);
+    expect(stale).toHaveBeenCalledTimes(1);
   });
 
   it('reads them when the floor is back from a drop, and not on the way there or on a first connect', () => {
