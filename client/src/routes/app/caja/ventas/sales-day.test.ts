@@ -1,8 +1,20 @@
 import { SaleView } from '@smartket/shared';
 import { describe, expect, it } from 'vitest';
-import { BRANCH, uuid } from '#lib/testing/fixtures.ts';
+import {
+  BRANCH,
+  orderClosed,
+  orderOpened,
+  orderUpdated,
+  orderView,
+  salesChanged,
+  ticketCreated,
+  ticketView,
+  timingChanged,
+  uuid,
+} from '#lib/testing/fixtures.ts';
 import {
   businessDayOf,
+  changesSalesList,
   chargeAgainIds,
   daySummary,
   isDay,
@@ -136,5 +148,25 @@ describe("the day's figures", () => {
     const refund = { ...voided(both, '2026-11-21T03:00:00.000Z', 2200), refunded: true };
     const alone = { ...voided(uuid(), '2026-11-21T02:30:00.000Z', 0), refunded: true };
     expect(chargeAgainIds([canje, refund, alone])).toEqual(new Set([canje.id]));
+  });
+
+  it('reads the list again for any sale charged or voided, and for changes of its own orders only', () => {
+    const listed = sale();
+    const listedOrder = orderView({ id: listed.orderId });
+    const otherOrder = orderView();
+    const day = [listed];
+
+    // A void or a canje of any order — listed or not, closed long ago — changes the day.
+    expect(changesSalesList(salesChanged(1, listed.orderId, 'voided'), day)).toBe(true);
+    expect(changesSalesList(salesChanged(2, otherOrder.id, 'completed'), [])).toBe(true);
+    // A listed order that owes again changes what "Cobrar de nuevo" says.
+    expect(changesSalesList(orderUpdated(3, listedOrder), day)).toBe(true);
+    expect(changesSalesList(orderClosed(4, listedOrder.id), day)).toBe(true);
+    // The rest of the floor leaves the list as it is.
+    expect(changesSalesList(orderOpened(5, otherOrder), day)).toBe(false);
+    expect(changesSalesList(orderUpdated(6, otherOrder), day)).toBe(false);
+    expect(changesSalesList(orderClosed(7, otherOrder.id), day)).toBe(false);
+    expect(changesSalesList(ticketCreated(8, 1, ticketView({ orderId: listed.orderId })), day)).toBe(false);
+    expect(changesSalesList(timingChanged(9, 2, { warnMinutes: 8, lateMinutes: 15 }), day)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { formatPen, type PaymentMethod, type SaleView } from '@smartket/shared';
+import { formatPen, type BranchEvent, type PaymentMethod, type SaleView } from '@smartket/shared';
 import { BUSINESS_TIME_ZONE } from '#lib/dates.ts';
 
 // The day's sales at the till: which day, its figures, and which voided receipts still wait to
@@ -70,6 +70,28 @@ export function daySummary(sales: readonly SaleView[]): DaySummary {
 /** How a sale was paid: each method once, in the order its tenders were given. */
 export function methodsOf(sale: Pick<SaleView, 'payments'>): PaymentMethod[] {
   return [...new Set(sale.payments.map((payment) => payment.method))];
+}
+
+/**
+ * Whether a floor event may change the day's list: a sale charged or voided anywhere in the
+ * branch (`sales.changed`, also of an order long closed), or a change of an order some of the
+ * listed sales belong to — what it owes again ("Cobrar de nuevo S/ 12.00") or its label. The
+ * floor's other events (rounds of other tables, the kitchen's) leave the list as it is.
+ */
+export function changesSalesList(event: BranchEvent, sales: readonly SaleView[]): boolean {
+  switch (event.type) {
+    case 'sales.changed':
+      return true;
+    case 'orders.opened':
+    case 'orders.updated':
+      return sales.some((sale) => sale.orderId === event.payload.order.id);
+    case 'orders.closed':
+      return sales.some((sale) => sale.orderId === event.payload.orderId);
+    case 'tickets.created':
+    case 'tickets.updated':
+    case 'kitchen.timing':
+      return false;
+  }
 }
 
 /**
