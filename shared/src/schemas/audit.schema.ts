@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDay } from '../validations.ts';
 
 /** Every action the audit log records. Names are `<resources>.<verb>`, like realtime events. */
 export const AUDIT_ACTIONS = [
@@ -68,8 +69,6 @@ export const AuditEntryView = z.object({
 });
 export type AuditEntryView = z.infer<typeof AuditEntryView>;
 
-const QueryDate = z.iso.date();
-
 /** `GET /api/tenant/audit` filters; all optional, combined with AND. Newest first. */
 export const AuditQuery = z.strictObject({
   action: z.enum(AUDIT_ACTIONS).optional(),
@@ -83,8 +82,8 @@ export const AuditQuery = z.strictObject({
   entityId: z.string().max(64).optional(),
   branchId: z.uuid().optional(),
   /** Lima calendar days, inclusive. */
-  from: QueryDate.optional(),
-  to: QueryDate.optional(),
+  from: CalendarDay.optional(),
+  to: CalendarDay.optional(),
   /** The `nextCursor` of the previous page. */
   before: z
     .string()

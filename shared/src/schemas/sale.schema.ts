@@ -7,6 +7,7 @@ import {
   SALE_STATUSES,
 } from '../enums.ts';
 import { MAX_PRICE_CENTS } from '../money.ts';
+import { CalendarDay } from '../validations.ts';
 import { MAX_ITEM_QUANTITY, OrderView } from './order.schema.ts';
 
 /** The most one part of a bill, or one tender, may be: S/ 99,999.99. */
@@ -127,7 +128,7 @@ export const SaleVoidInput = z.strictObject({
 export type SaleVoidInput = z.infer<typeof SaleVoidInput>;
 
 /** `GET /api/tenant/branches/:id/sales?day=YYYY-MM-DD` (the branch's day; today when left out). */
-export const SalesQuery = z.strictObject({ day: z.iso.date().optional() });
+export const SalesQuery = z.strictObject({ day: CalendarDay.optional() });
 export type SalesQuery = z.infer<typeof SalesQuery>;
 
 export const SaleLineView = z.object({
