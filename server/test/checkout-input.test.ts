@@ -145,7 +145,7 @@ describe('checkout: input, reach and double taps', () => {
   });
 
   it('refuses a document typed with spaces, dots or dashes, or sent as a number, naming docNumber; registers nobody', async () => {
-    const { floor, cashier } = await servedTable();
+    const { cashier } = await servedTable();
     const create = (body: object) => cashier.post<CustomerView>('/api/tenant/customers', body);
     const cases: [object, string, string][] = [
       [{ docType: 'dni', docNumber: '4500 9912', name: 'Rosa Quispe' }, 'docNumber', 'dni_invalid'],
@@ -177,7 +177,6 @@ describe('checkout: input, reach and double taps', () => {
     expect(refusal(await patch({ id: crypto.randomUUID() }), 422).fields?.id?.code).toBe('unknown_field');
     const [found] = expectStatus(await cashier.get<CustomerView[]>('/api/tenant/customers?q=4500'), 200);
     expect(found).toEqual(rosa);
-    expect(floor.owner.tenantId).toBeDefined();
   });
 
   it("refuses a charge naming another business's customer, the same item twice or another order's item, writing nothing", async () => {
