@@ -5,6 +5,7 @@ import { buildTenant } from './factories.ts';
 import { refusal } from './order-factories.ts';
 import type { ApiClient } from './test-server.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
+import { withTenantSql } from './tenant-sql.ts';
 
 /** A RUC with a valid check digit (SUNAT's modulo 11). */
 const RUC = '20131312955';
@@ -100,6 +101,33 @@ describe('customers', () => {
     for (const loser of racing.filter((answer) => answer.status === 409)) {
       expect(refusal(loser, 409).details).toMatchObject({ customerId: winner.id });
     }
+  });
+
+  it('registers one customer for a double tap or a retry: the screen’s id again answers the first', async () => {
+    const { cashier, tenantId } = await cashierOfNewBusiness();
+    const id = crypto.randomUUID();
+    const body = { id, name: 'Don Lucho', phone: '987 654 321' };
+    const taps = await Promise.all([create(cashier, body), create(cashier, body), create(cashier, body)]);
+    expect(taps.map((answer) => answer.status).sort()).toEqual([200, 200, 201]);
+    expect(new Set(taps.map((answer) => answer.body.id))).toEqual(new Set([id]));
+
+    // A retry after a lost answer, with a document this time: still the one customer, as it was.
+    const retried = expectStatus(
+      await create(cashier, { ...body, docType: 'dni', docNumber: '45871236' }),
+      200,
+    );
+    expect(retried).toMatchObject({ id, docNumber: null, name: 'Don Lucho' });
+    const documented = { id: crypto.randomUUID(), docType: 'dni', docNumber: '40123456', name: 'Rosa' };
+    const [first, second] = await Promise.all([create(cashier, documented), create(cashier, documented)]);
+    expect([first.status, second.status].sort()).toEqual([200, 201]);
+    expect(second.body.id).toBe(documented.id);
+    const rows = await withTenantSql(
+      server,
+      tenantId,
+      async (sql) =>
+        (await sql.query<{ count: number }>(`select count(*)::int as count from customers`)).rows[0]?.count,
+    );
+    expect(rows).toBe(2);
   });
 
   it('names the field at fault: a DNI of 7 digits, a RUC with a wrong check digit, a document without its type', async () => {

@@ -76,7 +76,13 @@ function checkDocument(
 }
 
 /** `POST /api/tenant/customers`: created quickly at checkout. */
-export const CustomerInput = z.strictObject(customerFields).superRefine(checkDocument);
+export const CustomerInput = z
+  .strictObject({
+    /** Made by the screen once per "Registrar": sent again (a double tap, a retry), it answers that customer. */
+    id: z.uuid().optional(),
+    ...customerFields,
+  })
+  .superRefine(checkDocument);
 export type CustomerInput = z.infer<typeof CustomerInput>;
 
 /** `PATCH /api/tenant/customers/:id`: the fields to change (a document is changed with its type). */

@@ -21,7 +21,8 @@ export function customersRoutes(_deps: TenantModuleDeps): Router {
 
   router.post('/', can('payments.charge'), validate(CustomerInput), async (_req, res) => {
     const { em } = tenantScope(res);
-    res.status(201).json(await createCustomer(em, inputOf(res, CustomerInput)));
+    const { view, created } = await createCustomer(em, inputOf(res, CustomerInput));
+    res.status(created ? 201 : 200).json(view);
   });
 
   router.patch('/:id', can('payments.charge'), validate(CustomerPatch), async (req, res) => {

@@ -64,24 +64,46 @@ function byName(em: EntityManager, text: string): Promise<{ id: string }[]> {
 
 /**
  * Registers a customer quickly at checkout. A DNI or RUC already registered is a 409
- * CUSTOMER_EXISTS naming its customer — also when two cashiers register it at once.
+ * CUSTOMER_EXISTS naming its customer — also when two cashiers register it at once. The screen's
+ * id makes a double tap or a retry register one customer: the same id again answers it (not
+ * `created`), as the first write left it.
  */
-export async function createCustomer(em: EntityManager, input: CustomerInput): Promise<CustomerView> {
-  return withDocumentOnce(em, input.docNumber, async () =>
-    em.transactional(async (tx) => {
-      await assertDocumentFree(tx, input.docNumber, null);
-      const customer = tx.create(Customer, {
-        docType: input.docType,
-        docNumber: input.docNumber,
-        name: input.name,
-        phone: input.phone,
-        address: input.address,
-        email: input.email,
-      });
-      await tx.flush();
-      return presentCustomer(customer);
-    }),
-  );
+export async function createCustomer(
+  em: EntityManager,
+  input: CustomerInput,
+): Promise<{ view: CustomerView; created: boolean }> {
+  const id = input.id ?? crypto.randomUUID();
+  const earlier = await em.findOne(Customer, { id });
+  if (earlier) {
+    return { view: presentCustomer(earlier), created: false };
+  }
+  try {
+    const view = await withDocumentOnce(em, input.docNumber, id, async () =>
+      em.transactional(async (tx) => {
+        await assertDocumentFree(tx, input.docNumber, id);
+        const customer = tx.create(Customer, {
+          id,
+          docType: input.docType,
+          docNumber: input.docNumber,
+          name: input.name,
+          phone: input.phone,
+          address: input.address,
+          email: input.email,
+        });
+        await tx.flush();
+        return presentCustomer(customer);
+      }),
+    );
+    return { view, created: true };
+  } catch (error) {
+    // A copy of this request committed first: answer what it registered.
+    const racing =
+      error instanceof UniqueConstraintViolationException && (await em.fork().findOne(Customer, { id }));
+    if (racing) {
+      return { view: presentCustomer(racing), created: false };
+    }
+    throw error;
+  }
 }
 
 /**
@@ -93,7 +115,7 @@ export async function updateCustomer(
   customerId: string,
   patch: CustomerPatch,
 ): Promise<CustomerView> {
-  return withDocumentOnce(em, patch.docNumber ?? null, async () =>
+  return withDocumentOnce(em, patch.docNumber ?? null, customerId, async () =>
     em.transactional(async (tx) => {
       const customer = await findOr404(tx, Customer, customerId, 'Customer');
       if (patch.docNumber !== undefined) {
@@ -136,6 +158,7 @@ async function assertDocumentFree(
 async function withDocumentOnce<T>(
   em: EntityManager,
   docNumber: string | null,
+  selfId: string,
   write: () => Promise<T>,
 ): Promise<T> {
   try {
@@ -144,7 +167,7 @@ async function withDocumentOnce<T>(
     if (docNumber !== null && error instanceof UniqueConstraintViolationException) {
       const holder = await em.fork().findOne(Customer, { docNumber });
       const index = 'constraint' in error ? error.constraint : undefined;
-      if (holder && index === DOC_NUMBER_INDEX) {
+      if (holder && holder.id !== selfId && index === DOC_NUMBER_INDEX) {
         throw customerExists(holder);
       }
     }
