@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import {
+  CashReportView,
   igvBreakdown,
   type CashRegisterView,
   type CashSessionView,
@@ -60,6 +61,13 @@ export async function openRegister(
     openingFloatCents,
   });
   return expectStatus(response, 201);
+}
+
+/** The X (open) or Z (closed) report of a session, as the till reads it. */
+export async function cashReport(client: ApiClient, sessionId: string): Promise<CashReportView> {
+  return CashReportView.parse(
+    expectStatus(await client.get<CashReportView>(`/api/tenant/cash-sessions/${sessionId}/report`), 200),
+  );
 }
 
 /** Runs `fn` on an entity manager of the tenant's own database, inside one transaction. */

@@ -4,6 +4,7 @@ import {
   type ChargeInput,
   type CheckoutView,
   type CustomerDocType,
+  type OrderView,
   type SaleView,
 } from '@smartket/shared';
 import { CashRegister } from '../src/modules/branches/cash-register.entity.ts';
@@ -12,12 +13,15 @@ import { Customer } from '../src/modules/customers/customer.entity.ts';
 import { Tenant } from '../src/modules/tenants/tenant.entity.ts';
 import { expectStatus } from './actors.ts';
 import type { BuiltOwner } from './factories.ts';
+import { buildFloor, buildWaiter, chickenItem, openTable, sendRound, type Floor } from './order-factories.ts';
+import { withTenantSql } from './tenant-sql.ts';
 import type { ApiClient, ApiResponse, TestServer } from './test-server.ts';
 
 /**
- * What charging needs around an order: an open cash session and customers, written straight
- * into the tenant database (the cash and customer routes are tested on their own), the business's
- * fiscal profile, and charge bodies built from the checkout a cashier's screen shows.
+ * What charging needs around an order: a till (a floor, its owner, a cashier and an open cash
+ * session) and a dinner to charge; sessions and customers written straight into the tenant
+ * database (the cash and customer routes are tested on their own), the business's fiscal
+ * profile, and charge bodies built from the checkout a cashier's screen shows.
  */
 
 /** Runs `fn` with an entity manager of the tenant's own database. */
@@ -68,6 +72,52 @@ export async function openCashSession(
     });
     await em.flush();
     return { sessionId: session.id, registerId: register.id };
+  });
+}
+
+/** A new business's floor with its owner and a cashier signed in on the branch's cash desk. */
+export interface StaffedFloor {
+  floor: Floor;
+  /** The owner's client: may open tables, void sales and read every report. */
+  owner: ApiClient;
+  cashier: ApiClient;
+}
+
+export async function buildStaffedFloor(server: TestServer): Promise<StaffedFloor> {
+  const floor = await buildFloor(server);
+  const cashier = (await buildWaiter(server, floor, 'cashier')).client;
+  return { floor, owner: floor.owner.client, cashier };
+}
+
+/** A business ready to charge: its floor, owner and cashier, and a cash session open. */
+export interface ChargingTill extends StaffedFloor {
+  session: OpenSession;
+}
+
+export async function buildChargingTill(server: TestServer): Promise<ChargingTill> {
+  const staffed = await buildStaffedFloor(server);
+  const session = await openCashSession(server, staffed.floor.owner.tenantId, staffed.floor.branchId);
+  return { ...staffed, session };
+}
+
+/** Table `table` opened by the owner with two chickens (Pierna, S/ 38.00) and a chicha (S/ 6.00): S/ 44.00. */
+export async function dinnerAt(till: StaffedFloor, table = 1): Promise<OrderView> {
+  const opened = await openTable(till.owner, till.floor, table);
+  return sendRound(till.owner, opened.id, [
+    chickenItem(till.floor, 'Pierna', 2),
+    { productId: till.floor.menu.chicha.id },
+  ]);
+}
+
+/** How many rows the table holds in the floor's tenant database: what a refused request left written. */
+export async function countRows(
+  server: TestServer,
+  floor: Floor,
+  table: 'sales' | 'cash_movements',
+): Promise<number> {
+  return withTenantSql(server, floor.owner.tenantId, async (sql) => {
+    const result = await sql.query<{ count: number }>(`select count(*)::int as count from ${table}`);
+    return result.rows[0]?.count ?? 0;
   });
 }
 

@@ -10,17 +10,18 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildBranch, expectStatus, openSocket, socketOutcome, type DeviceClient } from './actors.ts';
 import {
   balanceCharge,
+  buildChargingTill,
   buildCustomer,
   charge,
   closeCashSession,
+  countRows,
   openCashSession,
   readCheckout,
   setFiscalProfile,
   type ChargeBody,
-  type OpenSession,
+  type ChargingTill,
 } from './checkout-factories.ts';
 import {
-  buildFloor,
   buildWaiter,
   chickenItem,
   floorEvents,
@@ -33,7 +34,7 @@ import {
   type Floor,
 } from './order-factories.ts';
 import { withTenantSql } from './tenant-sql.ts';
-import { startTestServer, type ApiClient, type TestServer } from './test-server.ts';
+import { startTestServer, type TestServer } from './test-server.ts';
 
 /**
  * Charging an order at the till: the whole bill or a part of it (by items, in equal parts), in
@@ -49,20 +50,14 @@ describe('checkout: charging an order', () => {
   });
   afterAll(() => server.close());
 
-  interface Till {
-    floor: Floor;
-    cashier: ApiClient;
+  interface Till extends ChargingTill {
     waiter: DeviceClient;
-    session: OpenSession;
   }
 
-  /** A business ready to charge: its floor, a waiter, a cashier and an open cash session. */
+  /** A business ready to charge, with a waiter on its floor too. */
   async function buildTill(): Promise<Till> {
-    const floor = await buildFloor(server);
-    const waiter = await buildWaiter(server, floor);
-    const cashier = await buildWaiter(server, floor, 'cashier');
-    const session = await openCashSession(server, floor.owner.tenantId, floor.branchId);
-    return { floor, cashier: cashier.client, waiter: waiter.client, session };
+    const till = await buildChargingTill(server);
+    return { ...till, waiter: (await buildWaiter(server, till.floor)).client };
   }
 
   /** Table `table` opened by the waiter with a chicken (Pierna, S/ 19.00) and a chicha (S/ 6.00): S/ 25.00. */
@@ -72,13 +67,6 @@ describe('checkout: charging an order', () => {
       chickenItem(till.floor),
       { productId: till.floor.menu.chicha.id },
     ]);
-  }
-
-  async function salesCount(till: Till): Promise<number> {
-    return withTenantSql(server, till.floor.owner.tenantId, async (sql) => {
-      const result = await sql.query<{ count: number }>(`select count(*)::int as count from sales`);
-      return result.rows[0]?.count ?? 0;
-    });
   }
 
   async function seqOf(floor: Floor): Promise<number> {
@@ -208,7 +196,7 @@ describe('checkout: charging an order', () => {
     );
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 200, 200, 201]);
     expect(new Set(answers.map((answer) => answer.body.number))).toEqual(new Set([2]));
-    expect(await salesCount(till)).toBe(2);
+    expect(await countRows(server, till.floor, 'sales')).toBe(2);
     // The five copies closed the order once and changed the sales once.
     expect(await floorEventTypes(till.waiter, till.floor.branchId, raceSeq)).toEqual([
       'orders.closed',
@@ -237,7 +225,7 @@ describe('checkout: charging an order', () => {
       ),
     );
     expect([leftAnswer!.status, rightAnswer!.status].sort()).toEqual([201, 409]);
-    expect(await salesCount(till)).toBe(3);
+    expect(await countRows(server, till.floor, 'sales')).toBe(3);
     // The refused charge gave its number back: the next one follows without a gap.
     const loser = leftAnswer!.status === 409 ? left : right;
     const next = expectStatus(
@@ -272,7 +260,7 @@ describe('checkout: charging an order', () => {
     await closeCashSession(server, till.floor.owner.tenantId, till.session.sessionId);
     await expectClosedTill(till.session.sessionId);
 
-    expect(await salesCount(till)).toBe(0);
+    expect(await countRows(server, till.floor, 'sales')).toBe(0);
     expect((await readCheckout(till.cashier, order.id)).order).toMatchObject({
       paidCents: 0,
       status: 'open',
@@ -301,7 +289,7 @@ describe('checkout: charging an order', () => {
       version: 3,
       amountCents: 3000,
     });
-    expect(await salesCount(till)).toBe(0);
+    expect(await countRows(server, till.floor, 'sales')).toBe(0);
 
     // The refused charges took no number: the next one is B001-00000001.
     const sale = expectStatus(await charge(till.cashier, order.id, balanceCharge(now, till.session)), 201);
@@ -329,7 +317,7 @@ describe('checkout: charging an order', () => {
     expect(refusal(await charge(till.cashier, empty.order.id, nothing), 409).details).toMatchObject({
       amountCents: 0,
     });
-    expect(await salesCount(till)).toBe(1);
+    expect(await countRows(server, till.floor, 'sales')).toBe(1);
 
     // An order with money owed still needs its tenders.
     const owed = await readCheckout(till.cashier, (await dinnerAt(till, 2)).id);
@@ -527,7 +515,7 @@ describe('checkout: charging an order', () => {
       422,
     );
     expect(cardChange.fields?.['payments.0.receivedCents']).toBeDefined();
-    expect(await salesCount(till)).toBe(0);
+    expect(await countRows(server, till.floor, 'sales')).toBe(0);
 
     const sale = expectStatus(
       await charge(
@@ -590,7 +578,7 @@ describe('checkout: charging an order', () => {
       422,
     );
     expect(unknown.fields?.['receipt.customerId']?.code).toBe('unknown_reference');
-    expect(await salesCount(till)).toBe(0);
+    expect(await countRows(server, till.floor, 'sales')).toBe(0);
 
     const factura = expectStatus(await charge(till.cashier, order.id, withReceipt('factura', company)), 201);
     expect(factura).toMatchObject({
@@ -765,7 +753,7 @@ describe('checkout: charging an order', () => {
       const error = refusal(await till.cashier.post(`/api/tenant/orders/${order.id}/charges`, body), 422);
       expect(error.fields, JSON.stringify(body)).toHaveProperty([field]);
     }
-    expect(await salesCount(till)).toBe(0);
+    expect(await countRows(server, till.floor, 'sales')).toBe(0);
     expect((await readCheckout(till.cashier, order.id)).order.paidCents).toBe(0);
   });
 });

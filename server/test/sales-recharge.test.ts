@@ -1,34 +1,22 @@
-import {
-  CashReportView,
-  lineUnitsAmount,
-  SaleView,
-  type CheckoutView,
-  type OrderView,
-} from '@smartket/shared';
+import { lineUnitsAmount, SaleView, type CheckoutView } from '@smartket/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus } from './actors.ts';
+import { cashReport } from './cash-fixtures.ts';
 import {
   balanceCharge,
+  buildChargingTill,
   buildCustomer,
   charge,
   closeCashSession,
+  countRows,
+  dinnerAt,
   openCashSession,
   readCheckout,
   setFiscalProfile,
   type ChargeBody,
   type OpenSession,
 } from './checkout-factories.ts';
-import {
-  buildFloor,
-  buildWaiter,
-  chickenItem,
-  floorEvents,
-  openTable,
-  refusal,
-  sendRound,
-  type Floor,
-} from './order-factories.ts';
-import { withTenantSql } from './tenant-sql.ts';
+import { chickenItem, floorEvents, openTable, refusal, sendRound } from './order-factories.ts';
 import { startTestServer, type ApiClient, type TestServer } from './test-server.ts';
 
 /**
@@ -45,29 +33,6 @@ describe('sales: charging a consumption again after its sale was voided', () => 
     server = await startTestServer();
   });
   afterAll(() => server.close());
-
-  interface Till {
-    floor: Floor;
-    owner: ApiClient;
-    cashier: ApiClient;
-    session: OpenSession;
-  }
-
-  async function buildTill(): Promise<Till> {
-    const floor = await buildFloor(server);
-    const cashier = (await buildWaiter(server, floor, 'cashier')).client;
-    const session = await openCashSession(server, floor.owner.tenantId, floor.branchId);
-    return { floor, owner: floor.owner.client, cashier, session };
-  }
-
-  /** Table `table` with two chickens (S/ 38.00) and a chicha (S/ 6.00): S/ 44.00. */
-  async function dinnerAt(till: Till, table = 1): Promise<OrderView> {
-    const opened = await openTable(till.owner, till.floor, table);
-    return sendRound(till.owner, opened.id, [
-      chickenItem(till.floor, 'Pierna', 2),
-      { productId: till.floor.menu.chicha.id },
-    ]);
-  }
 
   /** The next equal part of the order, as the screen that read `checkout` sends it. */
   function equalPart(
@@ -90,20 +55,8 @@ describe('sales: charging a consumption again after its sale was voided', () => 
     return expectStatus(await client.post<SaleView>(`/api/tenant/sales/${saleId}/void`, { reason }), 200);
   }
 
-  async function salesCount(till: Till): Promise<number> {
-    return withTenantSql(server, till.floor.owner.tenantId, async (sql) => {
-      const result = await sql.query<{ count: number }>(`select count(*)::int as count from sales`);
-      return result.rows[0]?.count ?? 0;
-    });
-  }
-
-  const report = async (client: ApiClient, sessionId: string): Promise<CashReportView> =>
-    CashReportView.parse(
-      expectStatus(await client.get<CashReportView>(`/api/tenant/cash-sessions/${sessionId}/report`), 200),
-    );
-
   it('charges a voided half of a split bill again as a factura: F001-00000001, the old boleta stays voided, the table and the floor untouched', async () => {
-    const till = await buildTill();
+    const till = await buildChargingTill(server);
     await setFiscalProfile(till.floor.owner, 'ruc');
     const company = await buildCustomer(server, till.floor.owner.tenantId, {
       docType: 'ruc',
@@ -242,11 +195,11 @@ describe('sales: charging a consumption again after its sale was voided', () => 
     expect(expectStatus(await charge(till.cashier, order.id, body), 200)).toEqual(again);
     const more = refusal(await charge(till.cashier, order.id, { ...body, id: crypto.randomUUID() }), 409);
     expect(more).toMatchObject({ code: 'ORDER_CLOSED', details: { status: 'closed', balanceCents: 0 } });
-    expect(await salesCount(till)).toBe(3);
+    expect(await countRows(server, till.floor, 'sales')).toBe(3);
     expect(await heard()).toEqual(salesChanged);
 
     // The till counts the completed sales only: the voided boleta's cash is not in the drawer.
-    const figures = await report(till.cashier, till.session.sessionId);
+    const figures = await cashReport(till.cashier, till.session.sessionId);
     expect(figures).toMatchObject({
       salesCount: 2,
       salesCents: 4400,
@@ -275,7 +228,7 @@ describe('sales: charging a consumption again after its sale was voided', () => 
   });
 
   it('charges the first of three equal parts again for what it was, with the last, larger one paid', async () => {
-    const till = await buildTill();
+    const till = await buildChargingTill(server);
     const order = await dinnerAt(till);
     // S/ 44.00 in three: 14.66, 14.66 and 14.68.
     const amounts = [1466, 1466, 1468];
@@ -320,7 +273,7 @@ describe('sales: charging a consumption again after its sale was voided', () => 
   });
 
   it('charges again in the session open now, not the closed one the voided sale was in', async () => {
-    const till = await buildTill();
+    const till = await buildChargingTill(server);
     const order = await dinnerAt(till);
     // Paid by card: its void hands no cash back, so it needs no till open (a cash one does:
     // sales-void-cash.test.ts).
@@ -369,7 +322,7 @@ describe('sales: charging a consumption again after its sale was voided', () => 
       ['Chicha morada', 1, 600],
     ]);
     // The new session has the sale and its cash; the closed one kept the figures it closed with.
-    expect(await report(till.cashier, now.sessionId)).toMatchObject({
+    expect(await cashReport(till.cashier, now.sessionId)).toMatchObject({
       salesCount: 1,
       salesCents: 4400,
       cashSalesCents: 4400,
@@ -377,14 +330,14 @@ describe('sales: charging a consumption again after its sale was voided', () => 
       movements: [],
       movementsOutCents: 0,
     });
-    expect(await report(till.owner, till.session.sessionId)).toMatchObject({
+    expect(await cashReport(till.owner, till.session.sessionId)).toMatchObject({
       salesCount: 1,
       salesCents: 4400,
     });
   });
 
   it('charges the last unit of a line by items after a void for what is left of it, so the line adds up to its net', async () => {
-    const till = await buildTill();
+    const till = await buildChargingTill(server);
     const opened = await openTable(till.owner, till.floor, 1);
     const order = await sendRound(till.owner, opened.id, [chickenItem(till.floor, 'Pierna', 3)]);
     // S/ 57.00 less S/ 1.00 off: S/ 56.00 for three, 18.66, 18.67 and 18.67 by place.
@@ -442,7 +395,7 @@ describe('sales: charging a consumption again after its sale was voided', () => 
   });
 
   it('makes one sale of two charges again racing for the one part owed, and queues them behind a void', async () => {
-    const till = await buildTill();
+    const till = await buildChargingTill(server);
     const order = await dinnerAt(till);
     const sale = expectStatus(
       await charge(
@@ -461,7 +414,7 @@ describe('sales: charging a consumption again after its sale was voided', () => 
     const refused = answers.find((answer) => answer.status === 409)!;
     // The second found the order paid again and its money version moved on.
     expect(['ORDER_CLOSED', 'ORDER_CHANGED']).toContain(refusal(refused, 409).code);
-    expect(await salesCount(till)).toBe(2);
+    expect(await countRows(server, till.floor, 'sales')).toBe(2);
     expect(await readCheckout(till.cashier, order.id)).toMatchObject({ paidCents: 4400, balanceCents: 0 });
 
     // A void and a charge again of one order, at once, the charge written for the bill as the
@@ -492,7 +445,7 @@ describe('sales: charging a consumption again after its sale was voided', () => 
   });
 
   it('refuses a closed order that owes nothing, and a cancelled one, whatever the body says', async () => {
-    const till = await buildTill();
+    const till = await buildChargingTill(server);
     const order = await dinnerAt(till);
     const checkout = await readCheckout(till.cashier, order.id);
     expectStatus(await charge(till.cashier, order.id, balanceCharge(checkout, till.session)), 201);
@@ -509,6 +462,6 @@ describe('sales: charging a consumption again after its sale was voided', () => 
     });
     const refused = refusal(await charge(till.cashier, cancelled.id, anyway), 409);
     expect(refused).toMatchObject({ code: 'ORDER_CLOSED', details: { status: 'cancelled' } });
-    expect(await salesCount(till)).toBe(1);
+    expect(await countRows(server, till.floor, 'sales')).toBe(1);
   });
 });

@@ -1,23 +1,18 @@
-import {
-  CashReportView,
-  SaleView,
-  type CashSessionView,
-  type CheckoutView,
-  type OrderView,
-} from '@smartket/shared';
+import { CashReportView, SaleView, type CashSessionView, type CheckoutView } from '@smartket/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, buildBranch, expectStatus } from './actors.ts';
-import { buildRegister, openRegister } from './cash-fixtures.ts';
-import { balanceCharge, charge, readCheckout, type ChargeBody } from './checkout-factories.ts';
+import { buildRegister, cashReport, openRegister } from './cash-fixtures.ts';
 import {
-  buildFloor,
-  buildWaiter,
-  chickenItem,
-  openTable,
-  refusal,
-  sendRound,
-  type Floor,
-} from './order-factories.ts';
+  balanceCharge,
+  buildStaffedFloor,
+  charge,
+  countRows,
+  dinnerAt,
+  readCheckout,
+  type ChargeBody,
+  type StaffedFloor,
+} from './checkout-factories.ts';
+import { refusal } from './order-factories.ts';
 import { lockWaiters, withTenantSql } from './tenant-sql.ts';
 import { startTestServer, type ApiClient, type ApiResponse, type TestServer } from './test-server.ts';
 
@@ -37,29 +32,20 @@ describe('sales: the cash a void gives back', () => {
   });
   afterAll(() => server.close());
 
-  interface Till {
-    floor: Floor;
-    owner: ApiClient;
-    cashier: ApiClient;
+  interface Till extends StaffedFloor {
     registerId: string;
   }
 
   /** A floor with a register, "Caja barra", and a cashier; no session open yet. */
   async function buildTill(): Promise<Till> {
-    const floor = await buildFloor(server);
-    const cashier = (await buildWaiter(server, floor, 'cashier')).client;
-    const registerId = await buildRegister(floor.owner, floor.branchId, 'Caja barra');
-    return { floor, owner: floor.owner.client, cashier, registerId };
+    const staffed = await buildStaffedFloor(server);
+    const registerId = await buildRegister(staffed.floor.owner, staffed.floor.branchId, 'Caja barra');
+    return { ...staffed, registerId };
   }
 
-  /** Table `table` with two chickens (S/ 38.00) and a chicha (S/ 6.00): S/ 44.00, as charged. */
-  async function dinnerAt(till: Till, table: number): Promise<CheckoutView> {
-    const opened: OrderView = await openTable(till.owner, till.floor, table);
-    await sendRound(till.owner, opened.id, [
-      chickenItem(till.floor, 'Pierna', 2),
-      { productId: till.floor.menu.chicha.id },
-    ]);
-    return readCheckout(till.cashier, opened.id);
+  /** The checkout of table `table` with two chickens and a chicha: S/ 44.00, as the cashier reads it. */
+  async function checkoutAt(till: Till, table: number): Promise<CheckoutView> {
+    return readCheckout(till.cashier, (await dinnerAt(till, table)).id);
   }
 
   /** Charges all of `checkout` in `session`, paid as `payments` say (S/ 44.00 cash unless told). */
@@ -80,11 +66,6 @@ describe('sales: the cash a void gives back', () => {
   const voidSale = (client: ApiClient, saleId: string, reason = 'Quería factura') =>
     client.post<SaleView>(`/api/tenant/sales/${saleId}/void`, { reason });
 
-  const report = async (client: ApiClient, sessionId: string): Promise<CashReportView> =>
-    CashReportView.parse(
-      expectStatus(await client.get<CashReportView>(`/api/tenant/cash-sessions/${sessionId}/report`), 200),
-    );
-
   const close = async (client: ApiClient, sessionId: string, countedCents: number): Promise<CashReportView> =>
     CashReportView.parse(
       expectStatus(
@@ -96,18 +77,11 @@ describe('sales: the cash a void gives back', () => {
   const readSale = async (client: ApiClient, saleId: string): Promise<SaleView> =>
     SaleView.parse(expectStatus(await client.get<SaleView>(`/api/tenant/sales/${saleId}`), 200));
 
-  async function movementsCount(till: Till): Promise<number> {
-    return withTenantSql(server, till.floor.owner.tenantId, async (sql) => {
-      const result = await sql.query<{ count: number }>(`select count(*)::int as count from cash_movements`);
-      return result.rows[0]?.count ?? 0;
-    });
-  }
-
   it("gives a closed session's cash back out of today's drawer, by a movement the X and Z reports show, and today's close squares", async () => {
     const till = await buildTill();
     const yesterday = await openRegister(till.cashier, till.registerId, 10_000);
     // S/ 44.00 and S/ 2.00 of tip: S/ 26.00 in cash out of S/ 50.00 (S/ 24.00 change) and S/ 20.00 by Yape.
-    const sale = await chargeAll(till, await dinnerAt(till, 1), yesterday, {
+    const sale = await chargeAll(till, await checkoutAt(till, 1), yesterday, {
       tipCents: 200,
       payments: [
         { method: 'cash', amountCents: 2_600, receivedCents: 5_000 },
@@ -131,7 +105,7 @@ describe('sales: the cash a void gives back', () => {
     expect(Date.parse(voided.voidedAt!)).toBeGreaterThan(Date.parse(closedYesterday.session.closedAt!));
 
     // Today's running report (X): the cash went out, by whom and why.
-    const running = await report(till.cashier, today.id);
+    const running = await cashReport(till.cashier, today.id);
     expect(running.movements).toEqual([
       {
         id: expect.any(String),
@@ -151,7 +125,7 @@ describe('sales: the cash a void gives back', () => {
       voided: { count: 0 },
     });
     // Yesterday's closing report (Z) reads as it closed: the sale counted, its cash in that drawer.
-    expect(await report(till.owner, yesterday.id)).toEqual(closedYesterday);
+    expect(await cashReport(till.owner, yesterday.id)).toEqual(closedYesterday);
 
     // The cashier handed the S/ 26.00 back: the drawer holds S/ 74.00, and today's close squares.
     const closedToday = await close(till.cashier, today.id, 7_400);
@@ -172,7 +146,7 @@ describe('sales: the cash a void gives back', () => {
   it("refuses the void while the sale's register is closed, saying which till to open and for how much, with nothing written", async () => {
     const till = await buildTill();
     const yesterday = await openRegister(till.cashier, till.registerId, 10_000);
-    const checkout = await dinnerAt(till, 1);
+    const checkout = await checkoutAt(till, 1);
     const sale = await chargeAll(till, checkout, yesterday, {
       payments: [{ method: 'cash', amountCents: 4_400, receivedCents: 5_000 }],
     });
@@ -196,18 +170,18 @@ describe('sales: the cash a void gives back', () => {
     expect(await readSale(till.owner, sale.id)).toMatchObject({ status: 'completed', voidedAt: null });
     // The order was not paid back: not its paid amount, nor its money version.
     expect(await readCheckout(till.cashier, checkout.order.id)).toEqual(before);
-    expect(await movementsCount(till)).toBe(0);
+    expect(await countRows(server, till.floor, 'cash_movements')).toBe(0);
     expect(await auditLog(server, till.floor.owner.tenantId, 'sales.voided')).toEqual([]);
-    expect((await report(till.cashier, elsewhere.id)).movements).toEqual([]);
+    expect((await cashReport(till.cashier, elsewhere.id)).movements).toEqual([]);
 
     // Once "Caja barra" is open, the void goes through, and its cash leaves that drawer.
     const today = await openRegister(till.cashier, till.registerId, 10_000);
     expectStatus(await voidSale(till.owner, sale.id), 200);
-    expect(await report(till.cashier, today.id)).toMatchObject({
+    expect(await cashReport(till.cashier, today.id)).toMatchObject({
       movementsOutCents: 4_400,
       expectedCents: 5_600,
     });
-    expect(await report(till.cashier, elsewhere.id)).toMatchObject({
+    expect(await cashReport(till.cashier, elsewhere.id)).toMatchObject({
       movementsOutCents: 0,
       expectedCents: 5_000,
     });
@@ -216,7 +190,7 @@ describe('sales: the cash a void gives back', () => {
   it('moves no drawer cash for a sale paid by card, Yape or transfer, whether its session is closed or not', async () => {
     const till = await buildTill();
     const yesterday = await openRegister(till.cashier, till.registerId, 10_000);
-    const sale = await chargeAll(till, await dinnerAt(till, 1), yesterday, {
+    const sale = await chargeAll(till, await checkoutAt(till, 1), yesterday, {
       payments: [
         { method: 'card', amountCents: 2_400, reference: 'VISA 1234' },
         { method: 'yape', amountCents: 1_000 },
@@ -228,17 +202,17 @@ describe('sales: the cash a void gives back', () => {
     // No register open: nothing to take out of one, so nothing stops the void.
     const voided = expectStatus(await voidSale(till.owner, sale.id), 200);
     expect(voided).toMatchObject({ status: 'voided', cashBackCents: 0 });
-    expect(await movementsCount(till)).toBe(0);
+    expect(await countRows(server, till.floor, 'cash_movements')).toBe(0);
   });
 
   it('lets a void inside the open session just leave its cash out of the expected, with no movement', async () => {
     const till = await buildTill();
     const session = await openRegister(till.cashier, till.registerId, 10_000);
-    const sale = await chargeAll(till, await dinnerAt(till, 1), session);
-    expect(await report(till.cashier, session.id)).toMatchObject({ expectedCents: 14_400 });
+    const sale = await chargeAll(till, await checkoutAt(till, 1), session);
+    expect(await cashReport(till.cashier, session.id)).toMatchObject({ expectedCents: 14_400 });
     const voided = expectStatus(await voidSale(till.owner, sale.id), 200);
     expect(voided.cashBackCents).toBe(0);
-    expect(await report(till.cashier, session.id)).toMatchObject({
+    expect(await cashReport(till.cashier, session.id)).toMatchObject({
       cashSalesCents: 0,
       movements: [],
       expectedCents: 10_000,
@@ -252,7 +226,7 @@ describe('sales: the cash a void gives back', () => {
   it("charges a canje across sessions in cash and keeps today's expected cash right: the old cash out, the new cash in", async () => {
     const till = await buildTill();
     const yesterday = await openRegister(till.cashier, till.registerId, 10_000);
-    const checkout = await dinnerAt(till, 2);
+    const checkout = await checkoutAt(till, 2);
     const boleta = await chargeAll(till, checkout, yesterday);
     await close(till.cashier, yesterday.id, 14_400);
 
@@ -267,7 +241,7 @@ describe('sales: the cash a void gives back', () => {
     expect(again).toMatchObject({ sessionId: today.id, totalCents: 4_400, cashBackCents: 0 });
 
     // The customer got S/ 44.00 back and paid S/ 44.00 again: the drawer holds its float.
-    const running = await report(till.cashier, today.id);
+    const running = await cashReport(till.cashier, today.id);
     expect(running).toMatchObject({
       salesCount: 1,
       cashSalesCents: 4_400,
@@ -280,7 +254,7 @@ describe('sales: the cash a void gives back', () => {
   it("waits for a close of today's session that holds it, then refuses the void with nothing written", async () => {
     const till = await buildTill();
     const yesterday = await openRegister(till.cashier, till.registerId, 0);
-    const sale = await chargeAll(till, await dinnerAt(till, 1), yesterday);
+    const sale = await chargeAll(till, await checkoutAt(till, 1), yesterday);
     await close(till.cashier, yesterday.id, 4_400);
     const today = await openRegister(till.cashier, till.registerId, 1_000);
 
@@ -302,14 +276,14 @@ describe('sales: the cash a void gives back', () => {
         details: { registerName: 'Caja barra', cashBackCents: 4_400 },
       });
     });
-    expect(await movementsCount(till)).toBe(0);
+    expect(await countRows(server, till.floor, 'cash_movements')).toBe(0);
     expect(await readSale(till.owner, sale.id)).toMatchObject({ status: 'completed' });
   });
 
   it("queues a void and today's close: the close counts the cash given back, or the void finds the till closed", async () => {
     const till = await buildTill();
     const yesterday = await openRegister(till.cashier, till.registerId, 0);
-    const sale = await chargeAll(till, await dinnerAt(till, 1), yesterday);
+    const sale = await chargeAll(till, await checkoutAt(till, 1), yesterday);
     await close(till.cashier, yesterday.id, 4_400);
     const today = await openRegister(till.cashier, till.registerId, 5_000);
 
@@ -320,20 +294,20 @@ describe('sales: the cash a void gives back', () => {
     const closed = CashReportView.parse(expectStatus(closing, 200));
     if (voiding.status === 200) {
       expect(closed).toMatchObject({ movementsOutCents: 4_400, expectedCents: 600, differenceCents: 0 });
-      expect(await movementsCount(till)).toBe(1);
+      expect(await countRows(server, till.floor, 'cash_movements')).toBe(1);
     } else {
       expect(refusal(voiding, 409).code).toBe('CASH_SESSION_CLOSED');
       expect(closed).toMatchObject({ movementsOutCents: 0, expectedCents: 5_000 });
-      expect(await movementsCount(till)).toBe(0);
+      expect(await countRows(server, till.floor, 'cash_movements')).toBe(0);
     }
     // Read later, the closed report is the one it closed with.
-    expect(await report(till.owner, today.id)).toEqual(closed);
+    expect(await cashReport(till.owner, today.id)).toEqual(closed);
   });
 
   it("settles under the session's lock whether a void came before its close, whatever the two clocks read", async () => {
     const till = await buildTill();
     const session = await openRegister(till.cashier, till.registerId, 10_000);
-    const sale = await chargeAll(till, await dinnerAt(till, 1), session);
+    const sale = await chargeAll(till, await checkoutAt(till, 1), session);
 
     let closing: Promise<ApiResponse<CashReportView>> | undefined;
     await withTenantSql(server, till.floor.owner.tenantId, async (sql) => {
@@ -365,15 +339,15 @@ describe('sales: the cash a void gives back', () => {
     expect(Date.parse(closed.session.closedAt!)).toBeLessThan(
       Date.parse((await readSale(till.owner, sale.id)).voidedAt!),
     );
-    expect(await report(till.owner, session.id)).toEqual(closed);
+    expect(await cashReport(till.owner, session.id)).toEqual(closed);
     expect(await readSale(till.owner, sale.id)).toMatchObject({ status: 'voided', cashBackCents: 0 });
-    expect(await movementsCount(till)).toBe(0);
+    expect(await countRows(server, till.floor, 'cash_movements')).toBe(0);
   });
 
   it('gives the cash back from the open till the void names, for a sale of a register retired since', async () => {
     const till = await buildTill();
     const yesterday = await openRegister(till.cashier, till.registerId, 10_000);
-    const sale = await chargeAll(till, await dinnerAt(till, 1), yesterday);
+    const sale = await chargeAll(till, await checkoutAt(till, 1), yesterday);
     await close(till.cashier, yesterday.id, 14_400);
     // "Caja barra" is retired: it can never open again, so its own drawer cannot give the cash.
     expectStatus(
@@ -397,7 +371,7 @@ describe('sales: the cash a void gives back', () => {
       200,
     );
     expect(voided).toMatchObject({ status: 'voided', cashBackCents: 4_400 });
-    expect(await report(till.cashier, today.id)).toMatchObject({
+    expect(await cashReport(till.cashier, today.id)).toMatchObject({
       movementsOutCents: 4_400,
       expectedCents: 600,
       movements: [expect.objectContaining({ reason: 'Devolución por anulación B001-00000001' })],
@@ -409,7 +383,7 @@ describe('sales: the cash a void gives back', () => {
   it('refuses a named till that is closed, of another branch or unknown, naming cashSessionId, with nothing written', async () => {
     const till = await buildTill();
     const yesterday = await openRegister(till.cashier, till.registerId, 10_000);
-    const sale = await chargeAll(till, await dinnerAt(till, 1), yesterday);
+    const sale = await chargeAll(till, await checkoutAt(till, 1), yesterday);
     await close(till.cashier, yesterday.id, 14_400);
     const voidFrom = (cashSessionId: string) =>
       till.owner.post<SaleView>(`/api/tenant/sales/${sale.id}/void`, {
@@ -434,7 +408,7 @@ describe('sales: the cash a void gives back', () => {
     expect(refusal(await voidFrom(theirs.id), 422).fields?.cashSessionId?.code).toBe('unknown_reference');
 
     expect(await readSale(till.owner, sale.id)).toMatchObject({ status: 'completed', voidedAt: null });
-    expect(await movementsCount(till)).toBe(0);
-    expect((await report(till.owner, north.id)).movements).toEqual([]);
+    expect(await countRows(server, till.floor, 'cash_movements')).toBe(0);
+    expect((await cashReport(till.owner, north.id)).movements).toEqual([]);
   });
 });

@@ -4,10 +4,12 @@ import { auditLog, buildAdmin, buildBranch, expectStatus, mintSignedInStaff } fr
 import { buildTenant } from './factories.ts';
 import {
   balanceCharge,
+  buildChargingTill,
   charge,
+  dinnerAt,
   openCashSession,
   readCheckout,
-  type OpenSession,
+  type ChargingTill,
 } from './checkout-factories.ts';
 import {
   buildFloor,
@@ -17,7 +19,6 @@ import {
   openTable,
   refusal,
   sendRound,
-  type Floor,
 } from './order-factories.ts';
 import { startTestServer, type ApiClient, type ApiResponse, type TestServer } from './test-server.ts';
 
@@ -34,35 +35,26 @@ describe('sales: receipts, voids and the day', () => {
   });
   afterAll(() => server.close());
 
-  interface Charged {
-    floor: Floor;
-    cashier: ApiClient;
-    session: OpenSession;
+  interface Charged extends ChargingTill {
     order: OrderView;
     sale: SaleView;
   }
 
   /** A table of two chickens (S/ 38.00) and a chicha (S/ 6.00), and a first charge of it. */
   async function chargedTable(part: 'balance' | 'chicha' = 'balance'): Promise<Charged> {
-    const floor = await buildFloor(server);
-    const cashier = (await buildWaiter(server, floor, 'cashier')).client;
-    const session = await openCashSession(server, floor.owner.tenantId, floor.branchId);
-    const opened = await openTable(floor.owner.client, floor, 1);
-    const order = await sendRound(floor.owner.client, opened.id, [
-      chickenItem(floor, 'Pierna', 2),
-      { productId: floor.menu.chicha.id },
-    ]);
-    const checkout = await readCheckout(cashier, order.id);
+    const till = await buildChargingTill(server);
+    const order = await dinnerAt(till);
+    const checkout = await readCheckout(till.cashier, order.id);
     const body =
       part === 'balance'
-        ? balanceCharge(checkout, session)
-        : balanceCharge(checkout, session, {
+        ? balanceCharge(checkout, till.session)
+        : balanceCharge(checkout, till.session, {
             part: { kind: 'items', items: [{ itemId: order.items[1]!.id, quantity: 1 }] },
             expectedAmountCents: 600,
             payments: [{ method: 'cash', amountCents: 600 }],
           });
-    const sale = SaleView.parse(expectStatus(await charge(cashier, order.id, body), 201));
-    return { floor, cashier, session, order, sale };
+    const sale = SaleView.parse(expectStatus(await charge(till.cashier, order.id, body), 201));
+    return { ...till, order, sale };
   }
 
   const voidSale = (client: ApiClient, saleId: string, body: object = { reason: 'Cobrado dos veces' }) =>
