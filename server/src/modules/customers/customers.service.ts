@@ -73,14 +73,15 @@ export async function createCustomer(
   input: CustomerInput,
 ): Promise<{ view: CustomerView; created: boolean }> {
   const id = input.id ?? crypto.randomUUID();
-  const earlier = await em.findOne(Customer, { id });
-  if (earlier) {
-    return { view: presentCustomer(earlier), created: false };
-  }
   try {
-    const view = await withDocumentOnce(em, input.docNumber, id, async () =>
+    return await withDocumentOnce(em, input.docNumber, id, async () =>
       em.transactional(async (tx) => {
+        // The document first: held by this very id, a copy of this request registered it.
         await assertDocumentFree(tx, input.docNumber, id);
+        const earlier = await tx.findOne(Customer, { id });
+        if (earlier) {
+          return { view: presentCustomer(earlier), created: false };
+        }
         const customer = tx.create(Customer, {
           id,
           docType: input.docType,
@@ -91,12 +92,11 @@ export async function createCustomer(
           email: input.email,
         });
         await tx.flush();
-        return presentCustomer(customer);
+        return { view: presentCustomer(customer), created: true };
       }),
     );
-    return { view, created: true };
   } catch (error) {
-    // A copy of this request committed first: answer what it registered.
+    // A copy of this request committed between the look and the insert: answer what it registered.
     const racing =
       error instanceof UniqueConstraintViolationException && (await em.fork().findOne(Customer, { id }));
     if (racing) {
