@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/core';
 import {
   CashReportView,
   igvBreakdown,
@@ -10,8 +9,8 @@ import { CashSession } from '../src/modules/cash/cash-session.entity.ts';
 import { Order } from '../src/modules/orders/order.entity.ts';
 import { SalePayment } from '../src/modules/sales/sale-payment.entity.ts';
 import { Sale } from '../src/modules/sales/sale.entity.ts';
-import { Tenant } from '../src/modules/tenants/tenant.entity.ts';
 import { buildBranch, expectStatus, mintSignedInStaff, type MintedStaff } from './actors.ts';
+import { inTenant } from './checkout-factories.ts';
 import { buildTenant, type BuiltOwner } from './factories.ts';
 import type { ApiClient, TestServer } from './test-server.ts';
 
@@ -70,23 +69,6 @@ export async function cashReport(client: ApiClient, sessionId: string): Promise<
   );
 }
 
-/** Runs `fn` on an entity manager of the tenant's own database, inside one transaction. */
-export async function inTenantDb<T>(
-  server: TestServer,
-  tenantId: string,
-  fn: (em: EntityManager) => Promise<T>,
-): Promise<T> {
-  const tenant = await server.services.adminOrm.em
-    .fork()
-    .findOneOrFail(Tenant, tenantId, { populate: ['databasePasswordSealed'] });
-  const lease = await server.services.registry.lease(server.services.locator.locate(tenant));
-  try {
-    return await lease.em.fork().transactional(fn);
-  } finally {
-    lease.release();
-  }
-}
-
 export interface TenderFixture {
   method: PaymentMethod;
   /** What it pays of the part and the tip. */
@@ -120,7 +102,7 @@ export async function writeSale(
   if (paid !== fixture.totalCents + tipCents) {
     throw new Error(`the tenders pay ${paid}, the sale is ${fixture.totalCents} + ${tipCents} tip`);
   }
-  return inTenantDb(server, tenantId, async (em) => {
+  return inTenant(server, tenantId, async (em) => {
     const now = new Date();
     const orders = await em.count(Order, { branchId: session.branchId });
     const order = em.create(Order, {
@@ -211,7 +193,7 @@ export async function voidSaleInDb(
   reason: string,
   at = new Date(),
 ): Promise<void> {
-  await inTenantDb(server, tenantId, async (em) => {
+  await inTenant(server, tenantId, async (em) => {
     const sale = await em.findOneOrFail(Sale, saleId);
     // As a void settles it: after the close when it finds the session closed.
     const session = await em.findOneOrFail(CashSession, sale.sessionId);

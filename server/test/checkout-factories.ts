@@ -33,7 +33,9 @@ export async function inTenant<T>(
   const tenant = await server.services.adminOrm.em
     .fork()
     .findOneOrFail(Tenant, tenantId, { populate: ['databasePasswordSealed'] });
-  return server.services.registry.withTenant(server.services.locator.locate(tenant), fn);
+  return server.services.registry.withTenant(server.services.locator.locate(tenant), (em) =>
+    em.fork().transactional(fn),
+  );
 }
 
 export interface OpenSession {
