@@ -13,20 +13,29 @@ export interface Broadcast<E extends EventName = EventName> {
   disconnect?: boolean;
 }
 
+/** What one SmartKet instance asks the others, besides the adapter's own broadcasts. */
+export interface InterServerEvents {
+  /** Tell the sockets of the broadcast's rooms, and drop them, on the instance that hears it. */
+  'sockets.end': (broadcast: Broadcast) => void;
+}
+
+type BroadcastingServer = Server<Record<never, never>, ServerToClientEvents, InterServerEvents>;
+
 /**
  * The only place that emits to sockets. Modules describe broadcasts in their `*.events.ts` and
  * publish them after their transaction committed.
  */
 export class Broadcaster {
-  private io: Server<Record<never, never>, ServerToClientEvents> | undefined;
+  private io: BroadcastingServer | undefined;
   private readonly logger: Logger;
 
   constructor(logger: Logger) {
     this.logger = logger;
   }
 
-  attach(io: Server<Record<never, never>, ServerToClientEvents>): void {
+  attach(io: BroadcastingServer): void {
     this.io = io;
+    io.on('sockets.end', (broadcast) => endLocally(io, broadcast));
   }
 
   publish<E extends EventName>(broadcast: Broadcast<E>): void {
@@ -34,12 +43,25 @@ export class Broadcaster {
     if (!io || broadcast.rooms.length === 0) {
       return;
     }
-    const target = io.to(broadcast.rooms);
-    // The typed emit cannot see that `payload` matches `event` through the generic; it does.
-    (target.emit as (event: EventName, payload: unknown) => boolean)(broadcast.event, broadcast.payload);
     if (broadcast.disconnect) {
-      io.in(broadcast.rooms).disconnectSockets(true);
+      // Through the adapter an emit and a disconnection are two messages, each delivered here
+      // only once sent: a socket joining its rooms in between would be dropped without being
+      // told. Each instance does both at once instead, on its own sockets.
+      endLocally(io, broadcast);
+      io.serverSideEmit('sockets.end', broadcast);
+    } else {
+      emit(io.to(broadcast.rooms), broadcast);
     }
     this.logger.debug({ event: broadcast.event, rooms: broadcast.rooms }, 'broadcast');
   }
+}
+
+function endLocally(io: BroadcastingServer, broadcast: Broadcast): void {
+  emit(io.local.to(broadcast.rooms), broadcast);
+  io.local.in(broadcast.rooms).disconnectSockets(true);
+}
+
+function emit(target: ReturnType<BroadcastingServer['to']>, broadcast: Broadcast): void {
+  // The typed emit cannot see that `payload` matches `event` through the generic; it does.
+  (target.emit as (event: EventName, payload: unknown) => boolean)(broadcast.event, broadcast.payload);
 }

@@ -16,6 +16,7 @@ import {
   type DeviceRefusal,
 } from '../modules/devices/device-credentials.ts';
 import { Membership } from '../modules/tenants/membership.entity.ts';
+import type { InterServerEvents } from './broadcaster.ts';
 
 /**
  * Who a handshake let in and the rooms it joined. The server alone decides them; a client
@@ -32,10 +33,10 @@ interface SocketData {
 export type RealtimeServer = Server<
   Record<never, never>,
   ServerToClientEvents,
-  Record<never, never>,
+  InterServerEvents,
   SocketData
 >;
-type RealtimeSocket = Socket<Record<never, never>, ServerToClientEvents, Record<never, never>, SocketData>;
+type RealtimeSocket = Socket<Record<never, never>, ServerToClientEvents, InterServerEvents, SocketData>;
 
 /** Why a handshake is refused: the client reads it as `connect_error`'s message. */
 type Refusal = 'UNAUTHENTICATED' | 'BAD_REQUEST' | DeviceRefusal;
