@@ -103,6 +103,17 @@ export const CatchUpView = z.object({
 export type CatchUpView = z.infer<typeof CatchUpView>;
 
 /**
+ * Catch-up as a client reads it. An event the client cannot read — a type added after it was
+ * built (an installed app not updated yet) or a payload it does not know — comes as `null`
+ * instead of failing the whole answer, which would leave the screen stuck behind it for good:
+ * the client reloads the snapshot rather than guess what that event changed.
+ */
+export const TolerantCatchUpView = CatchUpView.extend({
+  events: z.array(z.unknown().transform((raw) => BranchEvent.safeParse(raw).data ?? null)),
+});
+export type TolerantCatchUpView = z.infer<typeof TolerantCatchUpView>;
+
+/**
  * The Socket.IO handshake's `auth`. A user (owner, admin) names the branch whose live screens it
  * has open; the server checks the user may see it before joining its rooms. Devices are bound
  * to their branch and send nothing.

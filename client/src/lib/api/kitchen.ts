@@ -1,11 +1,10 @@
 import {
   BoardView,
-  CatchUpView,
   KitchenSnapshotView,
   KitchenTimingView,
   TicketView,
+  TolerantCatchUpView,
   type BoardView as Board,
-  type CatchUpView as CatchUp,
   type KitchenSnapshotView as KitchenSnapshot,
   type KitchenTimingPatch,
   type KitchenTimingView as KitchenTiming,
@@ -37,8 +36,8 @@ export function fetchKitchenEvents(
   branchId: string,
   after: number,
   options?: RequestOptions,
-): Promise<CatchUp> {
-  return api.get(branchPath(branchId, `kitchen/events?after=${after}`), CatchUpView, options);
+): Promise<TolerantCatchUpView> {
+  return api.get(branchPath(branchId, `kitchen/events?after=${after}`), TolerantCatchUpView, options);
 }
 
 /**

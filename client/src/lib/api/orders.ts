@@ -1,8 +1,7 @@
 import {
-  CatchUpView,
   FloorSnapshotView,
   OrderView,
-  type CatchUpView as CatchUp,
+  TolerantCatchUpView,
   type FloorSnapshotView as FloorSnapshot,
   type ItemsServedInput,
   type ItemVoidInput,
@@ -43,8 +42,8 @@ export function fetchFloorEvents(
   branchId: string,
   after: number,
   options?: RequestOptions,
-): Promise<CatchUp> {
-  return api.get(branchPath(branchId, `floor/events?after=${after}`), CatchUpView, options);
+): Promise<TolerantCatchUpView> {
+  return api.get(branchPath(branchId, `floor/events?after=${after}`), TolerantCatchUpView, options);
 }
 
 /**

@@ -3,10 +3,10 @@ import {
   KitchenSnapshotView,
   type BranchEvent,
   type BranchStream,
-  type CatchUpView,
   type KitchenTimingView,
   type OrderView,
   type TicketView,
+  type TolerantCatchUpView,
 } from '@smartket/shared';
 import { ApiError } from '../api/client.ts';
 import { fetchKitchen, fetchKitchenEvents } from '../api/kitchen.ts';
@@ -92,7 +92,7 @@ function isNetworkError(error: unknown): boolean {
 interface StreamKind<State> {
   stream: BranchStream;
   load(branchId: string): Promise<StreamSnapshot<State>>;
-  catchUp(branchId: string, after: number): Promise<CatchUpView>;
+  catchUp(branchId: string, after: number): Promise<TolerantCatchUpView>;
   apply(state: State, event: BranchEvent): State;
   /** The state as stored in Dexie (the snapshot view's shape). */
   store(branchId: string, snapshot: StreamSnapshot<State>): unknown;

@@ -1,4 +1,4 @@
-import type { BranchEvent, BranchStream, CatchUpView, OrderView } from '@smartket/shared';
+import type { BranchEvent, BranchStream, OrderView, TolerantCatchUpView } from '@smartket/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   BRANCH,
@@ -30,6 +30,8 @@ class FakeLog {
   /** At most this many events per catch-up answer (a page), latestSeq still the log's last. */
   page = Number.POSITIVE_INFINITY;
   down = false;
+  /** Seqs of events this build cannot read (a type added after it): catch-up answers null. */
+  unreadable = new Set<number>();
   catchUps: number[] = [];
   snapshots = 0;
 
@@ -47,7 +49,7 @@ class FakeLog {
     return Promise.resolve({ seq: this.snapshotSeq, state: { seqs: [] } });
   };
 
-  catchUp = (after: number): Promise<CatchUpView> => {
+  catchUp = (after: number): Promise<TolerantCatchUpView> => {
     this.catchUps.push(after);
     if (this.down) {
       return Promise.reject(new NetworkDown());
@@ -58,7 +60,8 @@ class FakeLog {
       this.snapshotSeq = latestSeq;
       return Promise.resolve({ events: [], latestSeq, snapshotRequired: true });
     }
-    return Promise.resolve({ events: missed.slice(0, this.page), latestSeq, snapshotRequired: false });
+    const events = missed.slice(0, this.page).map((event) => (this.unreadable.has(event.seq) ? null : event));
+    return Promise.resolve({ events, latestSeq, snapshotRequired: false });
   };
 }
 
@@ -289,6 +292,32 @@ describe('BranchStreamSync', () => {
     feed.sync.receive({ type: 'orders.opened', seq: 1, branchId: BRANCH });
     await vi.runOnlyPendingTimersAsync();
     expect(feed.applied()).toEqual([1]);
+  });
+
+  it('reloads the snapshot when catch-up brings an event this build cannot read, instead of sticking behind it', async () => {
+    const log = new FakeLog();
+    const feed = open(log);
+    await feed.sync.start(null);
+    feed.sync.connected();
+    await vi.runOnlyPendingTimersAsync();
+    commit(log, 3);
+    // Event 2 is of a type added after this app was built: its socket never hears it.
+    log.unreadable.add(2);
+    log.snapshotSeq = 3;
+
+    feed.sync.receive(event(log, 1));
+    feed.sync.receive(event(log, 3));
+    await vi.advanceTimersByTimeAsync(1100);
+
+    expect(log.catchUps).toEqual([0, 1]);
+    expect(log.snapshots).toBe(2);
+    expect(feed.sync.seq).toBe(3);
+    // The snapshot stands for 2 and 3: neither is applied on top of it.
+    expect(feed.applied()).toEqual([]);
+    expect(feed.sync.status).toBe('live');
+    commit(log, 1);
+    feed.sync.receive(event(log, 4));
+    expect(feed.applied()).toEqual([4]);
   });
 
   it('counts a kitchen stream by kitchenSeq and skips order events', async () => {

@@ -3,7 +3,7 @@ import {
   CATCH_UP_LIMIT,
   streamSeq,
   type BranchStream,
-  type CatchUpView,
+  type TolerantCatchUpView,
 } from '@smartket/shared';
 
 /** Where a stream stands, as the screens show it. */
@@ -22,7 +22,7 @@ export interface StreamSource<State> {
   /** The whole state and its sequence, read consistently (`GET …/floor`, `…/kitchen`). */
   loadSnapshot(): Promise<StreamSnapshot<State>>;
   /** What happened after `after`, in order (`GET …/events?after=`). */
-  catchUp(after: number): Promise<CatchUpView>;
+  catchUp(after: number): Promise<TolerantCatchUpView>;
   /** The state after one event; never mutates `state`. */
   apply(state: State, event: BranchEvent): State;
   /** True when a failed read is a lost connection (retried), not a refusal (shown as an error). */
@@ -196,10 +196,10 @@ export class BranchStreamSync<State> {
         if (this.#closed) {
           return;
         }
-        if (missed.snapshotRequired) {
+        if (missed.snapshotRequired || missed.events.includes(null)) {
           await this.#loadSnapshot();
         } else {
-          for (const event of missed.events) {
+          for (const event of missed.events.filter((readable) => readable !== null)) {
             const seq = streamSeq(event, this.#source.stream);
             if (seq !== null && seq > this.#seq) {
               this.#held.set(seq, event);
