@@ -12,7 +12,9 @@ export default defineConfig({
     sveltekit({
       // Express mounts build/handler.js; @smartket/shared is a devDependency-style workspace
       // import, so it is bundled into build/ (Node cannot strip types under node_modules).
-      adapter: adapter({ out: 'build', precompress: false }),
+      // Precompressed: the service worker downloads the whole app on a waiter's first visit,
+      // often over mobile data, and brotli makes that about a quarter of the bytes.
+      adapter: adapter({ out: 'build', precompress: true }),
       // Absolute /_app/… URLs: the service worker answers /app/mesas/… with the shell prerendered
       // at /app-shell, whose relative paths would point elsewhere. The worker is vite-plugin-pwa's
       // (src/sw.ts), so SvelteKit registers none of its own.

@@ -125,6 +125,32 @@ test('the service worker takes over the app and precaches the shell, never the A
   expect(violations).toEqual([]);
 });
 
+test("the app's code travels compressed, so a phone on mobile data downloads a fraction of it", async ({
+  request,
+}) => {
+  const landing = await (await request.get('/')).text();
+  const script = /\/_app\/immutable\/entry\/start\.[\w-]+\.js/.exec(landing)?.[0];
+  if (!script) {
+    throw new Error('the landing page names no start script');
+  }
+  const fetchAs = (encoding: string) => request.get(script, { headers: { 'accept-encoding': encoding } });
+  const [plain, gzip, brotli] = await Promise.all([
+    fetchAs('identity'),
+    fetchAs('gzip'),
+    fetchAs('gzip, br'),
+  ]);
+  const bytesSent = (response: typeof plain): number => Number(response.headers()['content-length']);
+
+  expect(plain.headers()['content-encoding']).toBeUndefined();
+  expect(gzip.headers()['content-encoding']).toBe('gzip');
+  expect(brotli.headers()['content-encoding']).toBe('br');
+  expect(brotli.headers()['vary']).toMatch(/accept-encoding/i);
+  expect(bytesSent(brotli)).toBeLessThan(bytesSent(plain) / 2);
+  // The same script, once the browser has unpacked it.
+  expect((await brotli.body()).equals(await plain.body())).toBe(true);
+  expect((await gzip.body()).equals(await plain.body())).toBe(true);
+});
+
 test('the installed app shell loads with the network off as whoever used it last; signed out, it says "Sin conexión" and opens by itself when the network is back', async ({
   page,
   context,
