@@ -57,6 +57,10 @@ export class Broadcaster {
 }
 
 function endLocally(io: BroadcastingServer, broadcast: Broadcast): void {
+  if (broadcast.rooms.length === 0) {
+    // No room names every socket of the instance; an end always names whose.
+    return;
+  }
   emit(io.local.to(broadcast.rooms), broadcast);
   io.local.in(broadcast.rooms).disconnectSockets(true);
 }
