@@ -104,9 +104,10 @@ export type CatchUpView = z.infer<typeof CatchUpView>;
 
 /**
  * Catch-up as a client reads it. An event the client cannot read — a type added after it was
- * built (an installed app not updated yet) or a payload it does not know — comes as `null`
- * instead of failing the whole answer, which would leave the screen stuck behind it for good:
- * the client reloads the snapshot rather than guess what that event changed.
+ * built, in an installed app not updated yet — comes as `null` instead of failing the whole
+ * answer, which would leave the screen stuck behind it for good: the client reloads the
+ * snapshot rather than guess what that event changed. (A view the snapshot shares with the
+ * event, changed incompatibly, still fails the snapshot too: only new event types are covered.)
  */
 export const TolerantCatchUpView = CatchUpView.extend({
   events: z.array(z.unknown().transform((raw) => BranchEvent.safeParse(raw).data ?? null)),

@@ -114,6 +114,27 @@ describe('openFloorFeed', () => {
     expect(feed.seq).toBe(4);
   });
 
+  it('loads the floor again when catch-up brings an event type newer than this build, instead of sticking behind it', async () => {
+    answers.set(floorPath, { branchId: BRANCH, seq: 2, orders: [] } satisfies FloorSnapshotView);
+    const feed = open();
+    await vi.waitFor(() => expect(listeners).toHaveLength(1));
+    await vi.waitFor(() => expect(feed.seq).toBe(2));
+
+    const opened = orderOpened(4, orderView());
+    answers.set(`${floorPath}/events?after=2`, {
+      events: [{ ...opened, seq: 3, type: 'tables.repainted', payload: { colour: 'verde' } }, opened],
+      latestSeq: 4,
+      snapshotRequired: false,
+    });
+    const current = orderView({ number: 7 });
+    answers.set(floorPath, { branchId: BRANCH, seq: 4, orders: [current] } satisfies FloorSnapshotView);
+    listeners[0]?.listener.connected();
+
+    await vi.waitFor(() => expect(feed.seq).toBe(4));
+    expect(feed.status).toBe('live');
+    expect(feed.orders.map((each) => each.id)).toEqual([current.id]);
+  });
+
   it('names the branch in the handshake for a signed-in owner, and nothing for a device', async () => {
     answers.set(floorPath, { branchId: BRANCH, seq: 0, orders: [] } satisfies FloorSnapshotView);
     open(true);
