@@ -129,9 +129,9 @@ test("the app's code travels compressed, so a phone on mobile data downloads a f
   request,
 }) => {
   const landing = await (await request.get('/')).text();
-  const script = /\/_app\/immutable\/entry\/start\.[\w-]+\.js/.exec(landing)?.[0];
+  const script = /\/_app\/immutable\/entry\/app\.[\w-]+\.js/.exec(landing)?.[0];
   if (!script) {
-    throw new Error('the landing page names no start script');
+    throw new Error('the landing page names no app script');
   }
   const fetchAs = (encoding: string) => request.get(script, { headers: { 'accept-encoding': encoding } });
   const [plain, gzip, brotli] = await Promise.all([
