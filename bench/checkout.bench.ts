@@ -153,15 +153,6 @@ async function setUpBusiness(server: RunningServer): Promise<Business> {
       openedById: me.user.id,
       openedByName: email,
       openedAt: new Date(),
-      closedByKind: null,
-      closedById: null,
-      closedByName: null,
-      closedAt: null,
-      countedCents: null,
-      countedDenominations: null,
-      expectedCents: null,
-      differenceCents: null,
-      closingNote: null,
     });
     await em.flush();
     await em.getConnection().execute(`create sequence bench_receipt_numbers start ${SEQUENCE_START}`);

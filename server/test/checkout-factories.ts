@@ -62,15 +62,6 @@ export async function openCashSession(
       openedById: crypto.randomUUID(),
       openedByName: 'Dueña',
       openedAt: new Date(),
-      closedByKind: null,
-      closedById: null,
-      closedByName: null,
-      closedAt: null,
-      countedCents: null,
-      countedDenominations: null,
-      expectedCents: null,
-      differenceCents: null,
-      closingNote: null,
     });
     await em.flush();
     return { sessionId: session.id, registerId: register.id };
