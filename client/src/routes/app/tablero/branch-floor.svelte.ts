@@ -10,7 +10,7 @@ import { access } from '#lib/stores/access.svelte.ts';
 import { BranchChoice } from '../branch-choice.svelte.ts';
 import { SteadyStatus } from '../cocina/steady-status.svelte.ts';
 import { failedUnread } from '../feed-read.ts';
-import { FiguresFollower } from './figures-follower.ts';
+import { FIGURES_DELAY_MS, FiguresFollower, type FollowedEvents } from './figures-follower.ts';
 
 export interface BranchFloorOptions {
   /** Keeps the branch's kitchen live too (the board's queue). */
@@ -26,6 +26,8 @@ export interface BranchFloorOptions {
    * them) or snapshots, and when it is back from a drop (FiguresFollower).
    */
   onFiguresStale?: () => void;
+  /** Which floor events move those figures; every one unless said (the board's sums do). */
+  figuresFollow?: FollowedEvents;
 }
 
 /**
@@ -49,7 +51,7 @@ export class BranchFloor {
 
   constructor(options: BranchFloorOptions) {
     const stale = options.onFiguresStale;
-    const figures = stale ? new FiguresFollower(stale) : null;
+    const figures = stale ? new FiguresFollower(stale, FIGURES_DELAY_MS, options.figuresFollow) : null;
     $effect(() => {
       untrack(() => this.choice.start());
     });
