@@ -60,3 +60,16 @@ export function equalPartAmount(totalCents: number, parts: number, index: number
 export function equalParts(totalCents: number, parts: number): number[] {
   return Array.from({ length: parts }, (_, index) => equalPartAmount(totalCents, parts, index));
 }
+
+/**
+ * A whole bill on the house (a cortesía): something was served, all of it 100 % off, nothing
+ * paid. It is closed whole by a charge of nothing — its receipt, no tender. Any other part worth
+ * nothing was charged already, or never ordered.
+ */
+export function isOnTheHouse(bill: {
+  lines: readonly unknown[];
+  totalCents: number;
+  paidCents: number;
+}): boolean {
+  return bill.lines.length > 0 && bill.totalCents === 0 && bill.paidCents === 0;
+}

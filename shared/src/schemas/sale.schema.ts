@@ -12,6 +12,7 @@ import { MAX_ITEM_QUANTITY, OrderView } from './order.schema.ts';
 
 /** The most one part of a bill, or one tender, may be: S/ 99,999.99. */
 export const MAX_CHARGE_CENTS = MAX_PRICE_CENTS;
+export const MIN_SPLIT_PARTS = 2;
 export const MAX_SPLIT_PARTS = 20;
 export const MAX_TENDERS = 5;
 
@@ -28,7 +29,7 @@ export const ChargePart = z.discriminatedUnion('kind', [
       .max(200),
   }),
   /** The next of `parts` equal parts; the first one fixes the split. */
-  z.strictObject({ kind: z.literal('equal'), parts: z.int().min(2).max(MAX_SPLIT_PARTS) }),
+  z.strictObject({ kind: z.literal('equal'), parts: z.int().min(MIN_SPLIT_PARTS).max(MAX_SPLIT_PARTS) }),
 ]);
 export type ChargePart = z.infer<typeof ChargePart>;
 

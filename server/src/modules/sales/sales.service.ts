@@ -1,6 +1,7 @@
 import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import {
   igvBreakdown,
+  isOnTheHouse,
   priceOrder,
   type BranchEvent,
   type ChargeInput,
@@ -260,14 +261,9 @@ async function chargeLocked(
   if (part.amountCents !== input.expectedAmountCents) {
     throw orderChanged(order, part.amountCents);
   }
-  // A part worth nothing is only a whole bill on the house (a cortesía): it closes the order
-  // with its receipt and no tender. Anything else worth nothing was charged already — or never
-  // ordered: a table with nothing standing is cancelled, it takes no receipt number.
-  const onTheHouse =
-    state.lines.length > 0 &&
-    state.totalCents === 0 &&
-    state.paidCents === 0 &&
-    input.part.kind === 'balance';
+  // A part worth nothing is only a whole bill on the house, charged whole. A table with nothing
+  // standing is cancelled instead: it takes no receipt number.
+  const onTheHouse = isOnTheHouse(state) && input.part.kind === 'balance';
   if ((part.amountCents === 0 && !onTheHouse) || part.amountCents > balanceOf(state)) {
     throw new AppError(
       'CONFLICT',

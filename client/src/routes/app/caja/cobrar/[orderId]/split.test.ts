@@ -1,11 +1,10 @@
-import { ChargeInput, type CheckoutLineView } from '@smartket/shared';
+import { ChargeInput, isOnTheHouse, type CheckoutLineView } from '@smartket/shared';
 import { describe, expect, it } from 'vitest';
 import { uuid } from '#lib/testing/fixtures.ts';
 import {
   chargePart,
   equalPartsList,
   initialChoice,
-  onTheHouse,
   partAmount,
   paysOff,
   percentTip,
@@ -56,7 +55,7 @@ describe('a bill on the house', () => {
 
   it('is closed whole by a charge of nothing', () => {
     const order = free([line(), line({ quantity: 2, unitPriceCents: 750 })]);
-    expect(onTheHouse(order)).toBe(true);
+    expect(isOnTheHouse(order)).toBe(true);
     expect(splitModes(order)).toEqual({ balance: true, items: false, equal: false });
     expect(partAmount(order, choice({}))).toBe(0);
     expect(chargePart(order, choice({}))).toEqual({ kind: 'balance' });
@@ -64,10 +63,10 @@ describe('a bill on the house', () => {
 
   it('is not a table where nothing was ordered, nor a bill paid off', () => {
     const empty = bill([]);
-    expect(onTheHouse(empty)).toBe(false);
+    expect(isOnTheHouse(empty)).toBe(false);
     expect(chargePart(empty, choice({}))).toBeNull();
     const paidOff = bill([line()], 2200);
-    expect(onTheHouse(paidOff)).toBe(false);
+    expect(isOnTheHouse(paidOff)).toBe(false);
     expect(chargePart(paidOff, choice({}))).toBeNull();
   });
 });

@@ -1,8 +1,10 @@
 import {
   equalPartAmount,
   equalParts,
+  isOnTheHouse,
   lineUnitsAmount,
   MAX_SPLIT_PARTS,
+  MIN_SPLIT_PARTS,
   type ChargePart,
   type CheckoutLineView,
   type CheckoutView,
@@ -24,8 +26,7 @@ export interface SplitChoice {
   parts: number;
 }
 
-export const MIN_SPLIT_PARTS = 2;
-export { MAX_SPLIT_PARTS };
+export { MAX_SPLIT_PARTS, MIN_SPLIT_PARTS };
 
 type Bill = Pick<CheckoutView, 'lines' | 'totalCents' | 'paidCents' | 'balanceCents' | 'split'>;
 
@@ -35,20 +36,12 @@ export function unitsLeft(line: Pick<CheckoutLineView, 'quantity' | 'paidQuantit
 }
 
 /**
- * A whole bill on the house (a cortesía): something was served, all of it 100 % off, nothing
- * paid. It is closed by a charge of nothing — its receipt, no tender — as the server allows.
- */
-export function onTheHouse(bill: Bill): boolean {
-  return bill.lines.length > 0 && bill.totalCents === 0 && bill.paidCents === 0;
-}
-
-/**
  * Which ways of splitting the bill are open: "todo" always; "por ítems" while no equal split
  * started; "partes iguales" before anything is paid, or once one started (same parts). A
  * cortesía is closed whole.
  */
 export function splitModes(bill: Bill): Record<SplitMode, boolean> {
-  const free = onTheHouse(bill);
+  const free = isOnTheHouse(bill);
   return {
     balance: true,
     items: bill.split === null && !free,
@@ -129,7 +122,7 @@ export function chargePart(bill: Bill, choice: SplitChoice): ChargePart | null {
   if (choice.mode === 'equal') {
     return nextEqualIndex(bill) === null ? null : { kind: 'equal', parts: equalPartsOf(bill, choice) };
   }
-  return bill.balanceCents > 0 || onTheHouse(bill) ? { kind: 'balance' } : null;
+  return bill.balanceCents > 0 || isOnTheHouse(bill) ? { kind: 'balance' } : null;
 }
 
 /** Whether charging this part pays the order off (the screen then goes to the receipt). */
