@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { get } from '../fixtures/api.ts';
 import {
   createStaffThroughApi,
   deviceContext,
@@ -18,16 +19,6 @@ const WAITER = { name: 'Luis', pin: '2580' } as const;
 const DISH = '1/4 de pollo a la brasa';
 /** The root layout's bottom notice, made for the screens that cannot save offline. */
 const BOTTOM_NOTICE = 'Estás sin conexión';
-
-function origin(): string {
-  return `http://127.0.0.1:${process.env.E2E_PORT}`;
-}
-
-async function getJson<T>(request: APIRequestContext, path: string): Promise<T> {
-  const response = await request.get(path, { headers: { origin: origin() } });
-  expect(response.ok(), `GET ${path}: ${await response.text()}`).toBe(true);
-  return (await response.json()) as T;
-}
 
 /** Waits until the service worker controls `page`: from then on the app opens from its cache. */
 async function workerInControl(page: Page): Promise<void> {
@@ -123,7 +114,7 @@ test('a waiter’s phone restarted with no network opens on the table map, takes
     kind: 'kitchen_screen',
     name: 'Pantalla de cocina',
   });
-  const { tables } = await getJson<{ tables: { id: string; name: string }[] }>(
+  const { tables } = await get<{ tables: { id: string; name: string }[] }>(
     owner.request,
     `/api/tenant/branches/${branch.id}`,
   );
@@ -177,7 +168,7 @@ test('a waiter’s phone restarted with no network opens on the table map, takes
   await expect(syncState(phone)).toHaveCount(0, { timeout: 30_000 });
   await expect
     .poll(async () => {
-      const floor = await getJson<FloorSnapshot>(owner.request, `/api/tenant/branches/${branch.id}/floor`);
+      const floor = await get<FloorSnapshot>(owner.request, `/api/tenant/branches/${branch.id}/floor`);
       return floor.orders.map((order) => ({
         tableIds: order.tableIds,
         items: order.items.map((item) => [item.name, item.quantity]),
