@@ -5,6 +5,42 @@ import { getLocale, t } from '#lib/i18n/index.ts';
 /** Every business is in Peru for now: dates are shown on Lima's clock, whatever the device says. */
 export const BUSINESS_TIME_ZONE = 'America/Lima';
 
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+const businessDayFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: BUSINESS_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/**
+ * "2026-11-21": the business's day (on Lima's clock) of an instant, written as the API and the
+ * address bar (`?dia=`, `?desde=`) name days. Screens group and pick days by it.
+ */
+export function businessDayOf(iso: string): string {
+  return businessDayFormat.format(new Date(iso));
+}
+
+/**
+ * Whether `value` is a day of the calendar written YYYY-MM-DD (a URL can say anything): a real
+ * one, so "2026-02-30" is not, where the API would refuse it.
+ */
+export function isCalendarDay(value: string | null | undefined): value is string {
+  if (!value || !CALENDAR_DAY.test(value)) {
+    return false;
+  }
+  const date = new Date(`${value}T12:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** The calendar day `days` after `day` (before it when negative), both YYYY-MM-DD. */
+export function shiftDay(day: string, days: number): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
 /**
  * "sábado 5 de diciembre" in the UI language, on Lima's clock. A day, never a time: a trial
  * runs to the end of its last day in Lima, so the day is all an owner needs to know.

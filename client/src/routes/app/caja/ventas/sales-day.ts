@@ -1,41 +1,12 @@
 import { formatPen, type BranchEvent, type PaymentMethod, type SaleView } from '@smartket/shared';
-import { BUSINESS_TIME_ZONE } from '#lib/dates.ts';
+import { isCalendarDay } from '#lib/dates.ts';
 
 // The day's sales at the till: which day, its figures, and which voided receipts still wait to
 // be charged again.
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** "2026-11-21": the business's day (on Lima's clock) of an instant, as `?day=` names it. */
-export function businessDayOf(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: BUSINESS_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-}
-
-/** Whether `value` is a day of the calendar written YYYY-MM-DD (a URL can say anything). */
-export function isDay(value: string | null | undefined): value is string {
-  const match = value ? DAY.exec(value) : null;
-  if (!match) {
-    return false;
-  }
-  const date = new Date(`${value}T12:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
-/** The day `days` after `day` (before it when negative), on the calendar. */
-export function shiftDay(day: string, days: number): string {
-  const date = new Date(`${day}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
 /** The day a screen shows: the one the URL names when it is a real day not after today, else today. */
 export function shownDay(asked: string | null, today: string): string {
-  return isDay(asked) && asked <= today ? asked : today;
+  return isCalendarDay(asked) && asked <= today ? asked : today;
 }
 
 /** "S/ 31.80" that never breaks after the "S/" (inside a sentence or a button's words). */
