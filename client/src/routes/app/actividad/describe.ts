@@ -2,13 +2,13 @@ import {
   MEMBERSHIP_ROLES,
   PIN_ATTEMPTS_BEFORE_LOCKOUT,
   STAFF_ROLES,
-  formatPen,
   type AuditEntryView,
   type MembershipRole,
   type StaffRole,
 } from '@smartket/shared';
 import { z } from 'zod';
 import { t } from '#lib/i18n/index.ts';
+import { formatPenInline } from '#lib/money.ts';
 
 /*
  * The audit log keeps before/after as free-form JSON: each reader below takes only the keys it
@@ -36,11 +36,6 @@ const Attempts = z.union([
 function read<Schema extends z.ZodType>(schema: Schema, value: unknown): z.infer<Schema> | null {
   const parsed = schema.safeParse(value);
   return parsed.success ? parsed.data : null;
-}
-
-/** "S/ 19.50" that never breaks between the sign and the amount. */
-function price(cents: number): string {
-  return formatPen(cents).replace(' ', '\u00a0');
 }
 
 /** A role as a sentence says it, lower case: "Agregó a Rosa como mozo", "…como administrador". */
@@ -152,8 +147,8 @@ export function describeEntry(entry: AuditEntryView): string {
       return before !== null && after !== null
         ? t('activity.action.menu.price_changed', {
             name,
-            before: price(before),
-            after: price(after),
+            before: formatPenInline(before),
+            after: formatPenInline(after),
           })
         : t('activity.action.menu.price_changed_plain', { name });
     }

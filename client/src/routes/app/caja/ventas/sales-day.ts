@@ -1,4 +1,4 @@
-import { formatPen, type BranchEvent, type PaymentMethod, type SaleView } from '@smartket/shared';
+import { type BranchEvent, type PaymentMethod, type SaleView } from '@smartket/shared';
 import { isCalendarDay } from '#lib/dates.ts';
 
 // The day's sales at the till: which day, its figures, and which voided receipts still wait to
@@ -7,11 +7,6 @@ import { isCalendarDay } from '#lib/dates.ts';
 /** The day a screen shows: the one the URL names when it is a real day not after today, else today. */
 export function shownDay(asked: string | null, today: string): string {
   return isCalendarDay(asked) && asked <= today ? asked : today;
-}
-
-/** "S/ 31.80" that never breaks after the "S/" (inside a sentence or a button's words). */
-export function money(cents: number): string {
-  return formatPen(cents).replace(' ', '\u00a0');
 }
 
 /** What the day took: its completed sales (voided ones apart), their totals and tips. */
