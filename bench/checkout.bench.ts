@@ -36,6 +36,7 @@ import { takeReceiptNumber } from '../server/src/modules/sales/sales.repository.
 import { chargeOrder, type ReceiptNumbering } from '../server/src/modules/sales/sales.service.ts';
 import { Tenant } from '../server/src/modules/tenants/tenant.entity.ts';
 import { prepareDatabases, startServer, type RunningServer } from '../server/src/runtime.ts';
+import { Browser } from './browser.ts';
 
 const quick = process.argv.includes('--quick');
 /** Charges per measured run (HTTP, in-process gapless, in-process without numbering). */
@@ -51,37 +52,6 @@ const SEGMENTS = quick ? 2 : 8;
 const ORDER_CENTS = 1990 + 500;
 /** Baseline numbers start here, far above any gapless one: both share series B001. */
 const SEQUENCE_START = 10_000_000;
-
-/** A cookie jar of one browser. */
-class Browser {
-  private cookie = '';
-  private readonly baseUrl: string;
-
-  constructor(baseUrl: string) {
-    this.baseUrl = baseUrl;
-  }
-
-  async send<T>(method: string, route: string, body: unknown, expected: number): Promise<T> {
-    const response = await fetch(`${this.baseUrl}${route}`, {
-      method,
-      headers: {
-        origin: this.baseUrl,
-        cookie: this.cookie,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const session = response.headers.getSetCookie().find((line) => line.startsWith('smartket_session='));
-    if (session) {
-      this.cookie = session.split(';')[0] ?? '';
-    }
-    const text = await response.text();
-    if (response.status !== expected) {
-      throw new Error(`${method} ${route}: expected ${expected}, got ${response.status} ${text}`);
-    }
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-}
 
 interface Business {
   owner: Browser;

@@ -28,6 +28,7 @@ import { startEmbeddedPostgres } from '../server/src/db/embedded.ts';
 import { createLogger } from '../server/src/lib/logger.ts';
 import { changePlan } from '../server/src/modules/plans/plans.service.ts';
 import { prepareDatabases, startServer } from '../server/src/runtime.ts';
+import { Browser } from './browser.ts';
 
 const quick = process.argv.includes('--quick');
 const LAYOUT = quick
@@ -276,46 +277,6 @@ async function startFloorServer(): Promise<{ url: string; close: () => Promise<v
 
 // ---------------------------------------------------------------------------------------------
 // Setting up the businesses, over SmartKet's own API
-
-/** A cookie jar of one browser. */
-class Browser {
-  readonly cookies = new Map<string, string>();
-  private readonly baseUrl: string;
-
-  constructor(baseUrl: string) {
-    this.baseUrl = baseUrl;
-  }
-
-  get cookieHeader(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  }
-
-  async send<T>(method: string, route: string, body?: unknown, expected = 200): Promise<T> {
-    const response = await fetch(`${this.baseUrl}${route}`, {
-      method,
-      headers: {
-        origin: this.baseUrl,
-        cookie: this.cookieHeader,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    for (const header of response.headers.getSetCookie()) {
-      const [pair = ''] = header.split(';');
-      const [name = '', value = ''] = pair.split('=');
-      if (value === '' || /Expires=Thu, 01 Jan 1970/i.test(header)) {
-        this.cookies.delete(name);
-      } else {
-        this.cookies.set(name, value);
-      }
-    }
-    const text = await response.text();
-    if (response.status !== expected) {
-      throw new Error(`${method} ${route}: expected ${expected}, got ${response.status} ${text}`);
-    }
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-}
 
 /**
  * A round the menu accepts: two products bound for the same station (so each round is one
