@@ -373,6 +373,50 @@ describe('orders: rounds', () => {
     expect(snapshot.orders[0]).toEqual(order);
   });
 
+  it('refuses a round or a join that would take the bill past S/ 99,999.99, naming the field, and writes nothing', async () => {
+    const own = await buildFloor(server);
+    const waiter = await buildWaiter(server, own);
+    // A banquet priced at S/ 60,000.00: one fits in a bill, two do not.
+    expectStatus(
+      await own.owner.client.patch(`/api/tenant/menu/products/${own.menu.chicha.id}`, {
+        priceCents: 6_000_000,
+      }),
+      200,
+    );
+    const banquet = { productId: own.menu.chicha.id };
+    const order = await openTable(waiter.client, own, 1);
+    const first = await sendRound(waiter.client, order.id, [banquet]);
+    const typesBefore = await floorEventTypes(waiter.client, own.branchId);
+
+    const tooMuch = refusal(
+      await waiter.client.post(
+        `/api/tenant/orders/${order.id}/rounds`,
+        roundBody([chickenItem(own), banquet]),
+      ),
+      422,
+    );
+    expect(tooMuch.fields).toEqual({
+      items: { code: 'bill_too_large', message: expect.any(String), params: { max: 'S/ 99,999.99' } },
+    });
+
+    // Joining the table of another banquet would add it to this bill: refused the same way.
+    const other = await openTable(waiter.client, own, 2);
+    const otherFirst = await sendRound(waiter.client, other.id, [banquet]);
+    const typesWithOther = await floorEventTypes(waiter.client, own.branchId);
+    expect(typesWithOther.length).toBeGreaterThan(typesBefore.length);
+    const joinRefused = refusal(
+      await waiter.client.post(`/api/tenant/orders/${order.id}/tables`, { tableId: own.tables[1]!.id }),
+      422,
+    );
+    expect(joinRefused.fields).toEqual({
+      tableId: { code: 'bill_too_large', message: expect.any(String), params: { max: 'S/ 99,999.99' } },
+    });
+
+    expect(await floorEventTypes(waiter.client, own.branchId)).toEqual(typesWithOther);
+    expect(await orderOf(own, order.id)).toEqual(first);
+    expect(await orderOf(own, other.id)).toEqual(otherFirst);
+  });
+
   it('prices each round with the menu of its moment, and sends a station the branch lacks to no station', async () => {
     const own = await buildFloor(server);
     const order = await openTable(own.owner.client, own, 2);

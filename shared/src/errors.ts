@@ -91,6 +91,7 @@ export const FIELD_ISSUE_CODES = [
   'payments_mismatch',
   'denominations_mismatch',
   'more_than_left',
+  'bill_too_large',
 ] as const;
 export type FieldIssueCode = (typeof FIELD_ISSUE_CODES)[number];
 

@@ -13,6 +13,11 @@ const OptionalText = (max: number) =>
 export const MAX_ITEMS_PER_ROUND = 60;
 export const MAX_ITEM_QUANTITY = 99;
 export const MAX_GUESTS = 50;
+/**
+ * The most one bill may come to, before discounts: as much as one charge may take (S/ 99,999.99),
+ * so any bill can be charged whole and no sum of it outgrows its columns.
+ */
+export const MAX_BILL_CENTS = MAX_PRICE_CENTS;
 
 /** Who to call for a takeaway or delivery order. A delivery needs the phone and address too. */
 export const OrderCustomer = z.strictObject({

@@ -282,6 +282,7 @@ export const en: Dictionary = {
   'fieldErrors.payments_mismatch': 'The payments do not add up to the amount to charge.',
   'fieldErrors.denominations_mismatch': 'The bills and coins do not add up to the counted amount.',
   'fieldErrors.more_than_left': 'Only {left} left to charge.',
+  'fieldErrors.bill_too_large': 'The bill would come to more than {max}. Open another order for the rest.',
   'fieldErrors.unknown_field': 'This field is not recognised.',
 
   'app.title': 'Home — SmartKet',

@@ -288,6 +288,7 @@ export const esPE = {
   'fieldErrors.payments_mismatch': 'Los pagos no suman el monto a cobrar.',
   'fieldErrors.denominations_mismatch': 'Los billetes y monedas no suman el monto contado.',
   'fieldErrors.more_than_left': 'Solo quedan {left} por cobrar.',
+  'fieldErrors.bill_too_large': 'La cuenta pasaría de {max}. Abre otro pedido para lo demás.',
 
   'app.title': 'Inicio — SmartKet',
   'app.loading': 'Cargando tu negocio…',

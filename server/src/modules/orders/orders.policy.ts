@@ -1,5 +1,7 @@
 import {
+  formatPen,
   LIVE_ORDER_STATUSES,
+  MAX_BILL_CENTS,
   type FieldIssue,
   type OrderPatch,
   type OrderStatus,
@@ -15,6 +17,24 @@ import type { Order } from './order.entity.ts';
 /** Whether the order is still on the floor (its tables taken): open or waiting for its bill. */
 export function isLive(order: { status: OrderStatus }): boolean {
   return (LIVE_ORDER_STATUSES as readonly OrderStatus[]).includes(order.status);
+}
+
+/**
+ * Refuses a round or a join that would take the bill past `MAX_BILL_CENTS`: 422 naming `field`.
+ * `items` are every dish the order would then have, voided ones included (they cost nothing).
+ */
+export function assertBillWithinLimit(
+  items: readonly Pick<OrderItem, 'status' | 'quantity' | 'unitPriceCents'>[],
+  field: string,
+): void {
+  const billCents = items
+    .filter((item) => item.status !== 'voided')
+    .reduce((sum, item) => sum + item.quantity * item.unitPriceCents, 0);
+  if (billCents > MAX_BILL_CENTS) {
+    throw fieldError(field, 'bill_too_large', 'The bill would come to more than one charge may take', {
+      max: formatPen(MAX_BILL_CENTS),
+    });
+  }
 }
 
 /** Refuses a change to an order that left the floor (paid, cancelled, merged): 409 ORDER_CLOSED. */

@@ -32,6 +32,7 @@ import { OrderTable } from './order-table.entity.ts';
 import { Order } from './order.entity.ts';
 import { orderClosed, orderOpened, orderUpdated, ordersMerged, roundSent } from './orders.events.ts';
 import {
+  assertBillWithinLimit,
   assertCancellable,
   assertDineIn,
   assertLive,
@@ -249,6 +250,17 @@ export async function sendRound(
       // Read before the writes: nothing else changes the order's rounds, items or tables while
       // it is locked, so its view after the round is this plus what the round adds.
       const before = await loadOrderRecord(tx, order);
+      assertBillWithinLimit(
+        [
+          ...before.items,
+          ...priced.map((item) => ({
+            status: 'pending' as const,
+            quantity: item.input.quantity,
+            unitPriceCents: item.unitPriceCents,
+          })),
+        ],
+        'items',
+      );
 
       const round = tx.create(OrderRound, {
         id: input.id,
@@ -808,6 +820,7 @@ async function mergeOrders(
   now: Date,
 ): Promise<OrderChange> {
   const from = await loadOrderRecord(tx, absorbed);
+  assertBillWithinLimit([...(await tx.find(OrderItem, { orderId: order.id })), ...from.items], 'tableId');
   let number = await lastRoundNumber(tx, order.id);
   for (const round of [...from.rounds].sort((a, b) => a.number - b.number)) {
     number += 1;
