@@ -577,6 +577,36 @@ describe('cash register sessions', () => {
     });
   });
 
+  it('closes a shift whose figures pass what a 32-bit column holds, to the céntimo', async () => {
+    const till = await buildTill(server);
+    const session = expectStatus(
+      await open(till.cashier.client, {
+        id: crypto.randomUUID(),
+        registerId: till.registerId,
+        openingFloatCents: 0,
+      }),
+      201,
+    );
+    // 22 × S/ 999,999.99 in: past 2^31 − 1 céntimos, the most an int column holds.
+    const most = 99_999_999;
+    for (let index = 0; index < 22; index += 1) {
+      expectStatus(
+        await move(till.cashier.client, session.id, movement('in', most, 'Depósito del día')),
+        201,
+      );
+    }
+    const expected = 22 * most;
+    expect(expected).toBeGreaterThan(2 ** 31 - 1);
+
+    const closed = expectStatus(await close(till.cashier.client, session.id, { countedCents: 0 }), 200);
+    expect(closed.session).toMatchObject({
+      expectedCents: expected,
+      countedCents: 0,
+      differenceCents: -expected,
+    });
+    expect(expectStatus(await report(till.cashier.client, session.id), 200).session).toEqual(closed.session);
+  });
+
   describe('lists', () => {
     it("lists a branch's sessions newest first, by status, and refuses a bad query", async () => {
       const till = await buildTill(server);

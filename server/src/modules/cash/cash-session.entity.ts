@@ -26,8 +26,9 @@ export const CashSession = defineEntity({
     closedAt: p.datetime().nullable(),
     countedCents: p.integer().nullable(),
     countedDenominations: p.json<DenominationCount[]>().nullable(),
-    expectedCents: p.integer().nullable(),
-    differenceCents: p.integer().nullable(),
+    // Sums over a whole shift: bigint in the table, a safe integer here.
+    expectedCents: p.bigint('number').nullable(),
+    differenceCents: p.bigint('number').nullable(),
     closingNote: p.string().length(200).nullable(),
   },
 });

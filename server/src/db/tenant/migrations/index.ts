@@ -4,6 +4,7 @@ import { T0003StaffDevicesAudit } from './t0003-staff-devices-audit.ts';
 import { T0004OrdersAndBranchLog } from './t0004-orders-and-branch-log.ts';
 import { T0005Checkout } from './t0005-checkout.ts';
 import { T0006SaleVoidFlags } from './t0006-sale-void-flags.ts';
+import { T0007CashTotalsBigint } from './t0007-cash-totals-bigint.ts';
 
 /**
  * Tenant database migrations, oldest first. They run on the template (new tenants are cloned
@@ -16,4 +17,5 @@ export const tenantMigrations = [
   T0004OrdersAndBranchLog,
   T0005Checkout,
   T0006SaleVoidFlags,
+  T0007CashTotalsBigint,
 ];
