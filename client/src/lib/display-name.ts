@@ -1,5 +1,6 @@
 import { actingName, DisplayName, type UserView } from '@smartket/shared';
 import { t } from './i18n/index.ts';
+import { readStored, writeStored } from './stored.ts';
 import { checkField } from './validation.ts';
 
 /**
@@ -22,14 +23,6 @@ export function avatarInitial(user: Pick<UserView, 'email' | 'displayName'>): st
 /** localStorage key prefix: this device already invited the account to add its name. */
 const ASKED_KEY = 'smartket.nameAsked';
 
-function storage(): Storage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Whether to invite an account without a name (made before sign-up asked for one) to add it:
  * once, gently — not again on this device after it was shown, whatever the answer.
@@ -38,23 +31,15 @@ export function shouldAskForName(user: Pick<UserView, 'id' | 'displayName'>): bo
   if (user.displayName) {
     return false;
   }
-  const store = storage();
-  if (!store) {
-    // Nowhere to remember it was asked: better not to ask on every screen.
-    return false;
-  }
-  try {
-    return store.getItem(`${ASKED_KEY}.${user.id}`) === null;
-  } catch {
-    return false;
-  }
+  // Never asked on this device. Where storage cannot say (undefined), there is nowhere to
+  // remember it was asked: better not to ask on every screen.
+  return readStored(`${ASKED_KEY}.${user.id}`) === null;
 }
 
-/** Remembers, on this device, that the account was invited to add its name. */
+/**
+ * Remembers, on this device, that the account was invited to add its name. Where storage is full
+ * or blocked, at worst it asks once more on the next visit.
+ */
 export function rememberAskedForName(userId: string): void {
-  try {
-    storage()?.setItem(`${ASKED_KEY}.${userId}`, new Date().toISOString());
-  } catch {
-    // Storage full or blocked: at worst it asks once more on the next visit.
-  }
+  writeStored(`${ASKED_KEY}.${userId}`, new Date().toISOString());
 }

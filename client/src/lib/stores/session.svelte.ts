@@ -1,33 +1,9 @@
 import type { MembershipView, MeView, TenantView } from '@smartket/shared';
 import { forgetIdentity, rememberIdentity } from '../offline/identity.ts';
+import { readStored, writeStored } from '../stored.ts';
 
 /** sessionStorage key: the business whose data this tab chose to look at read-only. */
 const BROWSE_KEY = 'smartket.readOnlyBrowsing';
-
-/** What this tab remembers, or null where it cannot (server render, storage blocked). */
-function readBrowsing(): string | null {
-  try {
-    return typeof sessionStorage === 'undefined' ? null : sessionStorage.getItem(BROWSE_KEY);
-  } catch {
-    return null;
-  }
-}
-
-/** Remembers (or forgets) for this tab; without storage it lasts until the next reload. */
-function writeBrowsing(tenantId: string | null): void {
-  try {
-    if (typeof sessionStorage === 'undefined') {
-      return;
-    }
-    if (tenantId) {
-      sessionStorage.setItem(BROWSE_KEY, tenantId);
-    } else {
-      sessionStorage.removeItem(BROWSE_KEY);
-    }
-  } catch {
-    // Storage full or blocked: the choice still holds in memory.
-  }
-}
 
 /**
  * The signed-in user and their businesses, as `/api/auth/me` last answered. Module state is
@@ -51,7 +27,7 @@ class SessionStore {
    * The business whose owner chose, on the lock screen, to look at their data anyway. Kept for
    * this tab only (sessionStorage): a new tab, or the next login, starts on the lock screen again.
    */
-  #browsingTenantId = $state<string | null>(readBrowsing());
+  #browsingTenantId = $state<string | null>(readStored(BROWSE_KEY, 'session') ?? null);
 
   readonly signedIn = $derived(this.me !== null);
   readonly memberships = $derived<MembershipView[]>(this.me?.memberships ?? []);
@@ -103,7 +79,7 @@ class SessionStore {
       return;
     }
     this.#browsingTenantId = id;
-    writeBrowsing(id);
+    writeStored(BROWSE_KEY, id, 'session');
   }
 
   /** Forgets everything about the user (logout, session ended elsewhere), on the device too. */
@@ -117,7 +93,7 @@ class SessionStore {
 
   #forgetBrowsing(): void {
     this.#browsingTenantId = null;
-    writeBrowsing(null);
+    writeStored(BROWSE_KEY, null, 'session');
   }
 }
 

@@ -2,19 +2,12 @@ import type { BranchView } from '@smartket/shared';
 import { untrack } from 'svelte';
 import { listBranches } from '#lib/api/branches.ts';
 import { device } from '#lib/stores/device.svelte.ts';
+import { readStored, writeStored } from '#lib/stored.ts';
 import { byActiveThenName } from './locales/branch-order.ts';
 import { Resource } from './resource.svelte.ts';
 
 /** sessionStorage key: the branch an owner last looked at on the service screens (tables, kitchen). */
 const CHOICE_KEY = 'smartket.serviceBranch';
-
-function remembered(): string | null {
-  try {
-    return sessionStorage.getItem(CHOICE_KEY);
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The branch a service screen shows. A paired device has one: its own. An owner or admin picks
@@ -25,7 +18,7 @@ export class BranchChoice {
   readonly branches = new Resource(async (signal) =>
     (await listBranches({ signal })).filter((branch) => branch.active).sort(byActiveThenName),
   );
-  #picked = $state<string | null>(remembered());
+  #picked = $state<string | null>(readStored(CHOICE_KEY, 'session') ?? null);
 
   /** The branches an owner may switch between (empty on a device). */
   readonly options = $derived<BranchView[]>(device.view ? [] : (this.branches.data ?? []));
@@ -52,12 +45,9 @@ export class BranchChoice {
     }
   }
 
+  /** Shows `id` and keeps it for this tab (where storage is blocked, until the next reload). */
   pick(id: string): void {
     this.#picked = id;
-    try {
-      sessionStorage.setItem(CHOICE_KEY, id);
-    } catch {
-      // Storage blocked: the choice lasts until the next reload.
-    }
+    writeStored(CHOICE_KEY, id, 'session');
   }
 }

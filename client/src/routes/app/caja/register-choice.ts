@@ -1,21 +1,14 @@
 import type { RegisterStateView } from '@smartket/shared';
+import { readStored, writeStored } from '#lib/stored.ts';
 
 /** localStorage key: the register each branch's till screen works on, on this device. */
 const CHOICE_KEY = 'smartket.cashRegister';
 
 type Choices = Record<string, string>;
 
-function storage(): Storage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
-
 function readChoices(): Choices {
   try {
-    const parsed: unknown = JSON.parse(storage()?.getItem(CHOICE_KEY) ?? '{}');
+    const parsed: unknown = JSON.parse(readStored(CHOICE_KEY) ?? '{}');
     return parsed && typeof parsed === 'object' ? (parsed as Choices) : {};
   } catch {
     return {};
@@ -28,7 +21,10 @@ export function rememberedRegister(tenantId: string, branchId: string): string |
   return typeof value === 'string' ? value : null;
 }
 
-/** Keeps (or, with null, forgets) the register this device works on in the branch. */
+/**
+ * Keeps (or, with null, forgets) the register this device works on in the branch. Where storage
+ * is blocked or full, the choice lasts as long as the screen.
+ */
 export function rememberRegister(tenantId: string, branchId: string, registerId: string | null): void {
   const choices = readChoices();
   const key = `${tenantId}:${branchId}`;
@@ -37,11 +33,7 @@ export function rememberRegister(tenantId: string, branchId: string, registerId:
   } else {
     delete choices[key];
   }
-  try {
-    storage()?.setItem(CHOICE_KEY, JSON.stringify(choices));
-  } catch {
-    // Storage blocked or full: the choice lasts as long as the screen.
-  }
+  writeStored(CHOICE_KEY, JSON.stringify(choices));
 }
 
 /**

@@ -1,3 +1,5 @@
+import { readStored, writeStored } from '#lib/stored.ts';
+
 /** localStorage key: this screen wants the new-ticket sound (browsers still need a tap per visit). */
 const SOUND_KEY = 'smartket.kitchen.sound';
 
@@ -11,19 +13,12 @@ const QUIET_MS = 1500;
 export type ChimeState = 'off' | 'waiting' | 'on';
 
 function rememberedOn(): boolean {
-  try {
-    return localStorage.getItem(SOUND_KEY) === 'on';
-  } catch {
-    return false;
-  }
+  return readStored(SOUND_KEY) === 'on';
 }
 
+/** With storage blocked, the sound stays as it is until the next reload. */
 function remember(on: boolean): void {
-  try {
-    localStorage.setItem(SOUND_KEY, on ? 'on' : 'off');
-  } catch {
-    // Storage blocked: on until the next reload.
-  }
+  writeStored(SOUND_KEY, on ? 'on' : 'off');
 }
 
 /**
