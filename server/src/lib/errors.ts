@@ -61,13 +61,19 @@ export async function answerUniqueViolation<T>(
   try {
     return await work();
   } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) {
-      const index = 'constraint' in error && typeof error.constraint === 'string' ? error.constraint : '';
-      const answered = answer(index);
-      if (answered) {
-        throw answered;
-      }
+    const index = violatedIndex(error);
+    const answered = index === undefined ? undefined : answer(index);
+    if (answered) {
+      throw answered;
     }
     throw error;
   }
+}
+
+/** The unique index `error` broke ('' when PostgreSQL did not name it); undefined for any other error. */
+export function violatedIndex(error: unknown): string | undefined {
+  if (!(error instanceof UniqueConstraintViolationException)) {
+    return undefined;
+  }
+  return 'constraint' in error && typeof error.constraint === 'string' ? error.constraint : '';
 }

@@ -1,4 +1,4 @@
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import type {
   CashCloseInput,
   CashMovementInput,
@@ -9,7 +9,7 @@ import type {
   CashSessionView,
   RegisterStateView,
 } from '@smartket/shared';
-import { fieldError, notFound } from '../../lib/errors.ts';
+import { fieldError, notFound, violatedIndex } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { actorReachesBranch, assertReachesBranch, type Actor } from '../auth/actor.ts';
 import { CashRegister } from '../branches/cash-register.entity.ts';
@@ -463,12 +463,4 @@ async function readReport(em: EntityManager, session: CashSession): Promise<Cash
     voided: await voidedSales(em, session.id),
     movements: await sessionMovements(em, session.id),
   };
-}
-
-/** The unique index a write ran into, if that is why it failed. */
-function violatedIndex(error: unknown): string | undefined {
-  if (!(error instanceof UniqueConstraintViolationException)) {
-    return undefined;
-  }
-  return 'constraint' in error && typeof error.constraint === 'string' ? error.constraint : '';
 }

@@ -1,6 +1,7 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import type { CustomerInput, CustomerPatch, CustomerView } from '@smartket/shared';
 import { findOr404, selectRows } from '../../db/queries.ts';
+import { violatedIndex } from '../../lib/errors.ts';
 import { Customer } from './customer.entity.ts';
 import { CUSTOMER_SEARCH_LIMIT, customerExists, escapeLike, readCustomerSearch } from './customers.policy.ts';
 import { presentCustomer } from './customers.presenter.ts';
@@ -164,10 +165,9 @@ async function withDocumentOnce<T>(
   try {
     return await write();
   } catch (error) {
-    if (docNumber !== null && error instanceof UniqueConstraintViolationException) {
+    if (docNumber !== null && violatedIndex(error) === DOC_NUMBER_INDEX) {
       const holder = await em.fork().findOne(Customer, { docNumber });
-      const index = 'constraint' in error ? error.constraint : undefined;
-      if (holder && holder.id !== selfId && index === DOC_NUMBER_INDEX) {
+      if (holder && holder.id !== selfId) {
         throw customerExists(holder);
       }
     }

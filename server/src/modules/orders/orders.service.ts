@@ -1,4 +1,4 @@
-import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { LockMode, type EntityManager } from '@mikro-orm/core';
 import type {
   BranchEvent,
   FloorSnapshotView,
@@ -11,7 +11,7 @@ import type {
   RoundInput,
 } from '@smartket/shared';
 import { businessDay } from '../../lib/business-day.ts';
-import { AppError, fieldError, notFound } from '../../lib/errors.ts';
+import { AppError, fieldError, notFound, violatedIndex } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertReachesBranch, type Actor } from '../auth/actor.ts';
 import {
@@ -1000,12 +1000,4 @@ function changed(order: OrderView, events: BranchEvent[]): OrderChange {
 
 function unchanged(order: OrderView): OrderChange {
   return { order, events: [], created: false };
-}
-
-/** The unique index a write ran into, when that is what stopped it. */
-function violatedIndex(error: unknown): string | undefined {
-  if (!(error instanceof UniqueConstraintViolationException)) {
-    return undefined;
-  }
-  return 'constraint' in error && typeof error.constraint === 'string' ? error.constraint : '';
 }

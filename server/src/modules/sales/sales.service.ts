@@ -1,4 +1,4 @@
-import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { LockMode, type EntityManager } from '@mikro-orm/core';
 import {
   igvBreakdown,
   isOnTheHouse,
@@ -11,7 +11,7 @@ import {
   type SaleVoidInput,
 } from '@smartket/shared';
 import { businessDay } from '../../lib/business-day.ts';
-import { AppError, fieldError, notFound } from '../../lib/errors.ts';
+import { AppError, fieldError, notFound, violatedIndex } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertReachesBranch, type Actor } from '../auth/actor.ts';
 import { appendBranchEvents, type PendingBranchEvent } from '../branch-log/branch-log.service.ts';
@@ -664,12 +664,4 @@ async function readBusiness(em: EntityManager, tenant: Tenant) {
 async function readFiscalProfile(em: EntityManager): Promise<FiscalProfile | null> {
   const setting = await em.findOne(Setting, { key: FISCAL_PROFILE_KEY });
   return setting ? FiscalProfile.parse(setting.value) : null;
-}
-
-/** The unique index a write ran into, when that is what stopped it. */
-function violatedIndex(error: unknown): string | undefined {
-  if (!(error instanceof UniqueConstraintViolationException)) {
-    return undefined;
-  }
-  return 'constraint' in error && typeof error.constraint === 'string' ? error.constraint : '';
 }
