@@ -1,7 +1,7 @@
 import type { TableView } from '@smartket/shared';
 import { describe, expect, it } from 'vitest';
 import { BRANCH, itemView, orderView, uuid } from '#lib/testing/fixtures.ts';
-import { dishCounts, formatDuration, occupiedTables, orderLabel } from './board-view.ts';
+import { customerOf, dishCounts, formatDuration, occupiedTables, orderLabel } from './board-view.ts';
 
 function table(name: string): TableView {
   return { id: uuid(), branchId: BRANCH, zoneId: uuid(), number: 1, name, seats: 4, active: true };
@@ -22,6 +22,14 @@ describe('live board view', () => {
     expect(orderLabel(orderView({ type: 'delivery', number: 3, tableIds: [], customer: null }), tables)).toBe(
       'Delivery #3',
     );
+  });
+
+  it('puts a takeaway’s or delivery’s customer on a line of its own, never a table’s', () => {
+    const customer = { name: 'Juan', phone: null, address: null };
+    expect(customerOf(orderView({ type: 'delivery', customer }))).toBe('Juan');
+    expect(customerOf(orderView({ type: 'takeaway', customer: { ...customer, name: '' } }))).toBeNull();
+    expect(customerOf(orderView({ type: 'takeaway', customer: null }))).toBeNull();
+    expect(customerOf(orderView({ type: 'dine_in', customer }))).toBeNull();
   });
 
   it('counts the dishes still in the kitchen and the ones waiting to be served', () => {

@@ -26,6 +26,14 @@ export function orderLabel(order: OrderView, tables: ReadonlyMap<string, TableVi
   return [first, ...rest].join(' + ');
 }
 
+/**
+ * A takeaway's or delivery's customer, shown on a line of its own under "Delivery #4" (a long
+ * name wraps there instead of squeezing beside the amount); null for a table, or without a name.
+ */
+export function customerOf(order: Pick<OrderView, 'type' | 'customer'>): string | null {
+  return order.type === 'dine_in' ? null : order.customer?.name || null;
+}
+
 /** How many of an order's dishes are in the kitchen, and how many wait to be served. */
 export function dishCounts(order: OrderView): { inKitchen: number; toServe: number } {
   let inKitchen = 0;
