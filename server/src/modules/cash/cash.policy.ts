@@ -1,4 +1,9 @@
-import { formatPen, type CashMovementInput, type CashSessionOpenInput } from '@smartket/shared';
+import {
+  formatPen,
+  type CashMovementInput,
+  type CashSessionOpenInput,
+  type PaymentMethod,
+} from '@smartket/shared';
 import { AppError, fieldError } from '../../lib/errors.ts';
 import { actorReachesBranch, type Actor } from '../auth/actor.ts';
 import type { CashRegister } from '../branches/cash-register.entity.ts';
@@ -14,6 +19,25 @@ export interface CashFlow {
 }
 
 export const NO_CASH_FLOW: CashFlow = { cashSalesCents: 0, movementsInCents: 0, movementsOutCents: 0 };
+
+/**
+ * A session's flow from what its report reads anyway: the cash line of its payment methods and
+ * its movements — the same sums `cashFlows` takes in SQL for a list of sessions.
+ */
+export function flowOf(
+  byMethod: readonly { method: PaymentMethod; amountCents: number }[],
+  movements: readonly Pick<CashMovement, 'kind' | 'amountCents'>[],
+): CashFlow {
+  const moved = (kind: CashMovement['kind']): number =>
+    movements
+      .filter((movement) => movement.kind === kind)
+      .reduce((sum, movement) => sum + movement.amountCents, 0);
+  return {
+    cashSalesCents: byMethod.find((line) => line.method === 'cash')?.amountCents ?? 0,
+    movementsInCents: moved('in'),
+    movementsOutCents: moved('out'),
+  };
+}
 
 /** The cash that should be in the drawer: the float, plus cash sales, plus cash put in, minus cash taken out. */
 export function expectedCash(openingFloatCents: number, flow: CashFlow): number {

@@ -22,13 +22,13 @@ import {
   cashActor,
   cashBackNeedsOpenTill,
   expectedCash,
+  flowOf,
   idTaken,
   isSameMovement,
   isSameOpen,
   NO_CASH_FLOW,
   sessionAlreadyOpen,
   sessionClosed,
-  type CashFlow,
 } from './cash.policy.ts';
 import { presentMovement, presentReport, presentSession, type CashReport } from './cash.presenter.ts';
 import {
@@ -452,15 +452,15 @@ async function presentSessions(
 /** Everything a session's report shows, read in `em` (inside the close: behind its lock). */
 async function readReport(em: EntityManager, session: CashSession): Promise<CashReport> {
   const names = await registerNames(em, [session]);
-  const flows = await cashFlows(em, [session]);
-  const flow: CashFlow = flows.get(session.id) ?? NO_CASH_FLOW;
+  const byMethod = await methodTotals(em, session.id);
+  const movements = await sessionMovements(em, session.id);
   return {
     session,
     registerName: names.get(session.registerId) ?? '',
-    flow,
+    flow: flowOf(byMethod, movements),
     totals: await salesTotals(em, session.id),
-    byMethod: await methodTotals(em, session.id),
+    byMethod,
     voided: await voidedSales(em, session.id),
-    movements: await sessionMovements(em, session.id),
+    movements,
   };
 }
