@@ -33,8 +33,7 @@ import {
 } from '../orders/orders.repository.ts';
 import { applyOrderPayment } from '../orders/orders.service.ts';
 import { readBusinessProfile } from '../settings/settings.service.ts';
-import { Setting } from '../settings/setting.entity.ts';
-import { FISCAL_PROFILE_KEY, FiscalProfile } from '../setup/setup.service.ts';
+import { readFiscalProfile } from '../setup/setup.service.ts';
 import type { Tenant } from '../tenants/tenant.entity.ts';
 import type { ReceiptSeries } from './receipt-series.entity.ts';
 import { SaleLine } from './sale-line.entity.ts';
@@ -658,10 +657,4 @@ async function readBusiness(em: EntityManager, tenant: Tenant) {
     fallbackName: tenant.businessName,
     fiscal: await readFiscalProfile(em),
   };
-}
-
-/** How the business sells (the setup wizard's first step), or null before it is saved. */
-async function readFiscalProfile(em: EntityManager): Promise<FiscalProfile | null> {
-  const setting = await em.findOne(Setting, { key: FISCAL_PROFILE_KEY });
-  return setting ? FiscalProfile.parse(setting.value) : null;
 }

@@ -59,7 +59,7 @@ export interface SetupState {
 
 /** What the wizard has saved so far, read back from the tenant database. */
 export async function readSetup(em: EntityManager, tenant: Tenant): Promise<SetupState> {
-  const fiscal = await readSetting(em, FISCAL_PROFILE_KEY, FiscalProfile);
+  const fiscal = await readFiscalProfile(em);
   const progress = (await readSetting(em, SETUP_PROGRESS_KEY, SetupProgress)) ?? NO_PROGRESS;
   const branch = progress.branchId ? await em.findOne(Branch, { id: progress.branchId }) : null;
   const cashRegister =
@@ -205,6 +205,11 @@ function setupIncomplete(missing: readonly SetupStep[]): AppError {
     fields[step] = { code: 'step_missing', message: `The ${step} step is not done yet` };
   }
   return new AppError('SETUP_INCOMPLETE', 409, `Setup steps missing: ${missing.join(', ')}`, { fields });
+}
+
+/** How the business sells (the wizard's first step), or null before it is saved. */
+export function readFiscalProfile(em: EntityManager): Promise<FiscalProfile | null> {
+  return readSetting(em, FISCAL_PROFILE_KEY, FiscalProfile);
 }
 
 async function readSetting<Schema extends z.ZodType>(
