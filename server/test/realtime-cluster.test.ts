@@ -30,8 +30,10 @@ describe('several instances on one admin database', () => {
   beforeAll(async () => {
     a = await startTestServer();
     b = await startAnotherInstance(a, capturingLogger(logOfB));
-    // Each has heard the other's heartbeat: both LISTEN, and each knows the cluster has two.
-    await eventually(async () => (await serverCount(a)) === 2 && (await serverCount(b)) === 2);
+    // Each has heard the other's heartbeat: both LISTEN, and each knows the cluster has two. A
+    // first heartbeat sent before the other instance listened is only made up by the next one,
+    // which the adapter sends every 5 s: wait past that.
+    await eventually(async () => (await serverCount(a)) === 2 && (await serverCount(b)) === 2, 12_000);
   });
   afterAll(async () => {
     await b.close();
